@@ -1,0 +1,161 @@
+/**
+ * Contracts between the mock engine (src/mock/engine.ts) and the per-service mock modules
+ * (src/mock/services/<service>/). Services keep their own state, apart from the HTTP layer (moto-style):
+ * the engine does routing, gateway auth, request ids, fault injection, the journal and the clock; a service
+ * module only validates, mutates its state and answers in its own envelope.
+ *
+ * Rules every service module follows:
+ * - Handlers are synchronous with respect to state: a handler validates everything first and mutates state only
+ *   once the request is known to succeed, so a rejected request changes nothing (shared/api README, decision 8).
+ * - Every time comes from `ctx.clock.now()`; every id from `ctx.ids` (deterministic from the seed).
+ * - Timed work (schedules, run progress) is derived from state: the service reports its earliest due time through
+ *   `nextDueAt()` and the engine calls `runDue(now)` in time order across all services (decision 3). No setTimeout.
+ * - State is serialisable: `snapshot()` returns plain JSON, `restore()` rebuilds from it (indexes included).
+ */
+
+export type ServiceName = 'dsc' | 'dataarts' | 'iam' | 'dataworks';
+
+export type ClockMode = 'real' | 'manual';
+
+/** The one clock of a mock. In `manual` mode it only moves when advanced or set. */
+export interface MockClock {
+  /** Current mock time, epoch milliseconds. */
+  now(): number;
+  readonly mode: ClockMode;
+  /** Moves time forward by `ms`, firing every due event in time order (synchronously). */
+  advance(ms: number): void;
+  /** Moves time to `to` (must not be earlier than now), firing due events in order. */
+  set(to: Date | number): void;
+  setMode(mode: ClockMode): void;
+}
+
+/** Deterministic id source (seeded). */
+export interface MockIds {
+  /** Next value of a named counter; the first call for a name returns `start`. */
+  next(counter: string, start: number): number;
+  /** `length` random hex characters (lowercase unless `upper`). */
+  hex(length: number, upper?: boolean): string;
+  /** Random UUID v4 string, uppercase when `upper`. */
+  uuid(upper?: boolean): string;
+}
+
+/** Who is calling, as established by the engine's gateway auth. */
+export interface CallerIdentity {
+  userId: string;
+  userName: string;
+  domainId: string;
+  domainName: string;
+  /** The project the credential is scoped to (token scope, X-Project-Id, or the path project for AK/SK). */
+  projectId: string;
+  via: 'token' | 'aksk' | 'acs3';
+}
+
+/** A request as a service handler sees it. */
+export interface MockRequest {
+  method: string;
+  url: URL;
+  /** Raw path (not decoded). */
+  path: string;
+  query: URLSearchParams;
+  headers: Headers;
+  /** Exact body text ('' when none). */
+  rawBody: string;
+  /** Path parameters from the route pattern, decoded. */
+  params: Record<string, string>;
+  /** Set for routes with auth other than 'none'. */
+  identity?: CallerIdentity;
+  /** The id the engine will put in X-Request-Id / x-acs-request-id. */
+  requestId: string;
+}
+
+/** A service handler's answer. `body` undefined = empty body; a string is sent as is; anything else as JSON. */
+export interface MockResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export type RouteAuth = 'none' | 'huawei' | 'acs3' | 'iam-password';
+
+export interface MockRoute {
+  /** Operation name as in the sheets (the OpenAPI operationId), e.g. 'CreateTaskTemplates', 'ShowTaskInfo'. */
+  operation: string;
+  method: string;
+  /** Path pattern with `{param}` segments, e.g. '/v1/{project_id}/metadata/task-templates/{template_id}'. */
+  path: string;
+  auth: RouteAuth;
+  handler(req: MockRequest): MockResponse;
+}
+
+/** What the engine gives a service module. */
+export interface ServiceContext {
+  clock: MockClock;
+  ids: MockIds;
+  /** Engine-wide settings (run durations etc.), read at use time so they can be changed at runtime. */
+  settings: MockSettings;
+  /**
+   * Consumes one matching 'run' fault, if any is armed (fault injection for run outcomes): returns its message
+   * when the run should fail. Services call it when a run starts.
+   */
+  takeRunFault(service: ServiceName, operation: string): string | undefined;
+  /** Tells the engine that nextDueAt() may have changed (e.g. a new schedule), so real-mode timers re-arm. */
+  wake(): void;
+}
+
+export interface MockSettings {
+  /** DSC run duration, ms of mock time. Default 30 000. */
+  dscRunDurationMs: number;
+  /** DataArts run duration, ms. Default 60 000. */
+  dataartsRunDurationMs: number;
+  /** DataArts per-project quota (max_records). Default 1000. */
+  dataartsMaxRecords: number;
+  /** DataWorks queue delay (WAITING → RUNNING), ms. Default 5 000. */
+  dataworksQueueDelayMs: number;
+  /** DataWorks run duration, ms. Default 60 000. */
+  dataworksRunDurationMs: number;
+  /** IANA zone for cron expressions. Default 'UTC'. */
+  timeZone: string;
+  /** Workspace ids every project starts with (DataArts). Default ['00000000000000000000000000000001']. */
+  defaultWorkspaces: string[];
+}
+
+/** A per-service mock module. */
+export interface MockService {
+  readonly name: ServiceName;
+  /** Public API routes of the service. */
+  readonly routes: MockRoute[];
+  /** Seed routes under /__mock/<service>/… (auth 'none'). The engine answers errors on them as `{ "error": message }`. */
+  readonly controlRoutes: MockRoute[];
+  /** The service's own error envelope (used for faults, auth failures are the engine's). */
+  errorResponse(status: number, code: string, message: string, req: MockRequest): MockResponse;
+  /** Earliest mock time at which the service has timed work, or undefined. */
+  nextDueAt(): number | undefined;
+  /** Performs the timed work due at `now` (the clock already reads `now`), in time order. */
+  runDue(now: number): void;
+  /** Plain-JSON state. */
+  snapshot(): unknown;
+  restore(snapshot: unknown): void;
+  /** Wipes state (keeps configuration and seeds that the sheets say survive a reset). */
+  reset(): void;
+}
+
+export type MockServiceFactory = (ctx: ServiceContext) => MockService;
+
+/** One exchange, as given to observers (conformance checking, the journal). Secrets already redacted in `request`. */
+export interface MockExchange {
+  service: ServiceName | 'control' | 'unknown';
+  operation: string | undefined;
+  method: string;
+  path: string;
+  status: number;
+  responseHeaders: Record<string, string>;
+  /** Parsed JSON response body, or the raw text, or undefined when empty. */
+  responseBody: unknown;
+}
+
+/**
+ * Process-wide observer hook: when `globalThis[MOCK_OBSERVER]` is a function, every mock engine calls it with each
+ * exchange. The test suite's setup file uses it to validate every response against the OpenAPI spec.
+ */
+export const MOCK_OBSERVER = Symbol.for('metacollect.mock.observer');
+export type MockObserver = (exchange: MockExchange) => void;
