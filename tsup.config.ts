@@ -6,6 +6,9 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    mock: 'src/mock/index.ts',
+    msw: 'src/msw/index.ts',
+    cli: 'src/cli/mock.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -16,6 +19,7 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   noExternal: ['p-retry', 'is-network-error'],
+  external: ['msw', 'undici', 'zod'],
   outExtension({ format }) {
     return { js: format === 'cjs' ? '.cjs' : '.js' };
   },
