@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+
 export default defineConfig({
+  // Examples and tests import the package by name, as users do; inside the repo that name maps to the sources.
+  resolve: {
+    alias: [
+      { find: /^metacollect\/mock$/, replacement: src('mock/index.ts') },
+      { find: /^metacollect\/msw$/, replacement: src('msw/index.ts') },
+      { find: /^metacollect$/, replacement: src('index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',

@@ -1,0 +1,209 @@
+/**
+ * Package correctness as a user sees it: pack the package, install the tarball into a fresh project and use it
+ * there from ESM, CommonJS, ts-node and tsx, type-check a consumer under `node16` and `bundler` resolution, and start
+ * the `metacollect-mock` bin. This is slow (an `npm install`), so everything shares one install.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const rootPkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
+let work: string;
+let consumer: string;
+let packed: { filename: string; size: number; unpackedSize: number; files: { path: string }[] };
+
+function run(cmd: string, args: string[], cwd: string, timeout = 120_000): string {
+  try {
+    return execFileSync(cmd, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, NODE_OPTIONS: '' } });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`);
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist', 'index.js')) || process.env['CI'] !== 'true') {
+    run('npm', ['run', 'build'], root, 180_000);
+  }
+  work = mkdtempSync(path.join(tmpdir(), 'metacollect-pack-'));
+  const out = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root);
+  packed = (JSON.parse(out) as (typeof packed)[])[0]!;
+  consumer = path.join(work, 'consumer');
+  run('mkdir', ['-p', consumer], work);
+  writeFileSync(
+    path.join(consumer, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2),
+  );
+  const dev = (name: string) => `${name}@${rootPkg.devDependencies[name]}`;
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      path.join(work, packed.filename),
+      dev('typescript'),
+      dev('ts-node'),
+      dev('tsx'),
+      dev('@types/node'),
+      dev('msw'),
+    ],
+    consumer,
+    300_000,
+  );
+}, 600_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed tarball', () => {
+  it('holds only what users need', () => {
+    const files = packed.files.map((f) => f.path);
+    console.log(
+      `metacollect tarball: ${packed.filename} ${(packed.size / 1024).toFixed(1)} KiB packed, ` +
+        `${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${files.length} files`,
+    );
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.cjs');
+    expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('dist/index.d.cts');
+    expect(files).toContain('LICENSE');
+    const unexpected = files.filter(
+      (f) => !/^(dist\/|openapi\/[\w-]+\.yaml$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f),
+    );
+    expect(unexpected).toEqual([]);
+  });
+
+  it('imports as ESM', () => {
+    const out = run(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        "import * as m from 'metacollect'; import * as mock from 'metacollect/mock'; import * as msw from 'metacollect/msw';" +
+          'console.log(typeof m.DscClient, typeof m.DataArtsCatalogClient, typeof mock.createMock, typeof msw.mockHandlers)',
+      ],
+      consumer,
+    );
+    expect(out.trim()).toBe('function function function function');
+  });
+
+  it('requires as CommonJS', () => {
+    const out = run(
+      'node',
+      [
+        '-e',
+        "const m = require('metacollect'); const mock = require('metacollect/mock');" +
+          'console.log(typeof m.DscClient, typeof m.isApiError, typeof mock.startMockServer)',
+      ],
+      consumer,
+    );
+    expect(out.trim()).toBe('function function function');
+  });
+
+  it('runs a CommonJS TypeScript script with ts-node', () => {
+    writeFileSync(
+      path.join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: ['node'] },
+      }),
+    );
+    copyFileSync(path.join(root, 'examples', 'script.cts'), path.join(consumer, 'script.cts'));
+    const out = run(path.join(consumer, 'node_modules', '.bin', 'ts-node'), ['script.cts'], consumer, 120_000);
+    expect(out).toMatch(/created scan task \d+/);
+  });
+
+  it('runs an ESM TypeScript script with tsx', () => {
+    writeFileSync(
+      path.join(consumer, 'esm.ts'),
+      [
+        "import { DscClient } from 'metacollect';",
+        "import { createMock, startMockServer } from 'metacollect/mock';",
+        "const mock = createMock({ clock: 'manual', seed: 1 });",
+        'const server = await startMockServer({ mock, port: 0 });',
+        'const d = mock.defaults;',
+        'const dsc = new DscClient({ endpoint: server.url, projectId: d.projectId, auth: { token: d.token } });',
+        'const page = await dsc.listScanTasks();',
+        'console.log(`templates: ${page.total_num}`);',
+        'dsc.close(); await server.close();',
+      ].join('\n'),
+    );
+    const out = run(path.join(consumer, 'node_modules', '.bin', 'tsx'), ['esm.ts'], consumer);
+    expect(out.trim()).toBe('templates: 0');
+  });
+
+  it.each([
+    ['node16', 'node16'],
+    ['esnext', 'bundler'],
+  ])('type-checks a consumer with module %s / moduleResolution %s', (module, resolution) => {
+    writeFileSync(
+      path.join(consumer, 'consumer-types.ts'),
+      [
+        "import { DscClient, DataArtsCatalogClient, isApiError, type MetacollectError } from 'metacollect';",
+        "import { createMock } from 'metacollect/mock';",
+        "import { mockHandlers } from 'metacollect/msw';",
+        "const mock = createMock({ clock: 'manual' });",
+        'const dsc = new DscClient({ endpoint: "http://127.0.0.1:1", projectId: mock.defaults.projectId, auth: { token: "t" } });',
+        'const catalog = new DataArtsCatalogClient({ endpoint: "http://127.0.0.1:1", projectId: "p", workspace: "w", auth: { ak: "a", sk: "s" } });',
+        'export async function f(): Promise<number> {',
+        "  const r = await dsc.createScanTask({ task_name: 'n', data_sources: [{ db_type: 'MySQL', ins_id: 'i' }], schedule_type: 'ONCE' });",
+        '  const id: string = r.id;',
+        '  const s = await catalog.searchCollectionTasks({ limit: 10 });',
+        '  const n: number = s.count;',
+        '  return id.length + n + mockHandlers(mock).length;',
+        '}',
+        'export function g(e: unknown): e is MetacollectError { return isApiError(e); }',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(consumer, `tsconfig.${resolution}.json`),
+      JSON.stringify({
+        compilerOptions: {
+          module,
+          moduleResolution: resolution,
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+        },
+        files: ['consumer-types.ts'],
+      }),
+    );
+    run(path.join(consumer, 'node_modules', '.bin', 'tsc'), ['-p', `tsconfig.${resolution}.json`], consumer);
+  });
+
+  it('starts the metacollect-mock bin and stops on SIGTERM', async () => {
+    const child = spawn(path.join(consumer, 'node_modules', '.bin', 'metacollect-mock'), ['--port', '0'], {
+      cwd: consumer,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+    const res = await fetch(`${url}/__mock/clock`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { mode: string }).mode).toBe('real');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
