@@ -140,9 +140,9 @@ async function main(): Promise<void> {
       },
     });
     console.log(`  created task ${task.task_id}`);
-    const { response } = await catalog.runCollectionTaskNow(task.task_id).withResponse();
-    const instanceId = response.headers.get('x-mock-instance-id');
-    const bridgeId = response.headers.get('x-mock-bridge-id');
+    const { headers } = await catalog.runCollectionTaskNow(task.task_id).withResponse();
+    const instanceId = headers['x-mock-instance-id'];
+    const bridgeId = headers['x-mock-bridge-id'];
     const runBar = progress('collection');
     const t0 = Date.now();
     let shown = await catalog.getCollectionTask(task.task_id);
