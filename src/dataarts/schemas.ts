@@ -1,0 +1,486 @@
+/**
+ * Zod schemas for the DataArts Catalog metadata-collection-task API (openapi/dataarts-catalog.yaml).
+ *
+ * Every schema is type-equal to the generated type of the same name without `Schema` (z.input for request
+ * schemas, z.output for response schemas; pinned by test/spec/dataarts-types.test-d.ts). Request schemas enforce
+ * every [mock] rule of shared/api/dataarts-catalog.md that can be checked before I/O, so the SDK rejects what the
+ * mock would reject; the mock may use the same schemas. Request schemas do not transform: what parses is what is
+ * sent (`null` stays `null`, which the service reads as "absent").
+ *
+ * Messages are self-contained: each one starts with the dotted field name and says what was expected, e.g.
+ * `schedule_config.cron_expression: unsupported token 'L' in day-of-month …`. `formatDataArtsIssues` joins them.
+ *
+ * Decisions where the sheet is silent:
+ * - String lengths (`name` 1–128, `description` ≤ 1024, `dir_id` ≤ 64) count Unicode code points, as JSON Schema
+ *   `maxLength` does, so the spec, ajv and these schemas agree.
+ * - The cron expression is checked only when `schedule_type` is `CRON` (it is never used otherwise).
+ * - Schedule window bounds must be real calendar times in the accepted formats (the mock has to evaluate them);
+ *   search `start_time`/`end_time` must be epoch-ms digits (≤ 15) or the same date-time formats.
+ * - The documented `task_config` keys are typed (as in the official examples, `null` allowed); other keys pass through.
+ * - Response schemas are lenient where the real service may differ: unknown fields kept (`z.looseObject`), no
+ *   format or cron checks, but required fields and enums are checked.
+ */
+import { z } from 'zod';
+import { parseQuartzCron } from '../cron/quartz.js';
+import type { components } from '../generated/dataarts-catalog.js';
+
+type Schemas = components['schemas'];
+
+export type ScheduleConfig = Schemas['ScheduleConfig'];
+export type TaskConfig = Schemas['TaskConfig'];
+export type ParameterConfigItem = Schemas['ParameterConfigItem'];
+export type CollectionTaskInput = Schemas['CollectionTaskInput'];
+export type CreateTaskResponse = Schemas['CreateTaskResponse'];
+export type CollectionTask = Schemas['CollectionTask'];
+export type SearchTasksRequest = Schemas['SearchTasksRequest'];
+export type SearchTasksResponse = Schemas['SearchTasksResponse'];
+export type TaskAction = Schemas['TaskAction'];
+export type JobLogRequest = Schemas['JobLogRequest'];
+export type JobLogResponse = Schemas['JobLogResponse'];
+export type DataArtsError = Schemas['DataArtsError'];
+export type DataArtsErrorList = Schemas['DataArtsErrorList'];
+export type DataArtsErrorBody = Schemas['DataArtsErrorBody'];
+export type GatewayError = Schemas['GatewayError'];
+export type AnyErrorBody = Schemas['AnyErrorBody'];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Message helpers
+
+const INT32_MAX = 2_147_483_647;
+
+/** Short description of a rejected value for messages (never the whole value: it might be large). */
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return `a value of type ${typeof v}`;
+}
+
+/** Error callback for a field's type check: "field: is required (expected X)" or "field: expected X, got Y". */
+function typeError(field: string, expected: string) {
+  return (iss: { input?: unknown }) =>
+    iss.input === undefined
+      ? `${field}: is required (expected ${expected})`
+      : `${field}: expected ${expected}, got ${describeValue(iss.input)}`;
+}
+
+/** Number of Unicode code points (what JSON Schema minLength/maxLength count). */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+function text(field: string, opts: { min?: number; max?: number } = {}) {
+  let s = z.string({ error: typeError(field, 'a string') });
+  const { min, max } = opts;
+  if (min !== undefined && min > 0) {
+    s = s.refine((v) => codePointLength(v) >= min, {
+      error: min === 1 ? `${field}: must not be empty` : `${field}: must be at least ${min} characters`,
+    });
+  }
+  if (max !== undefined) {
+    s = s.refine((v) => codePointLength(v) <= max, { error: `${field}: must be at most ${max} characters` });
+  }
+  return s;
+}
+
+/** Optional string that also accepts `null` (= absent, [mock]). */
+function optText(field: string, opts: { max?: number } = {}) {
+  let s = z.string({ error: typeError(field, 'a string or null') });
+  const { max } = opts;
+  if (max !== undefined) {
+    s = s.refine((v) => codePointLength(v) <= max, { error: `${field}: must be at most ${max} characters` });
+  }
+  return s.nullable().optional();
+}
+
+function optInt(field: string, min: number, max: number) {
+  const range = `an integer from ${min} to ${max}`;
+  return z
+    .int({ error: typeError(field, `${range} or null`) })
+    .min(min, { error: `${field}: expected ${range}` })
+    .max(max, { error: `${field}: expected ${range}` })
+    .nullable()
+    .optional();
+}
+
+function optBool(field: string) {
+  return z
+    .boolean({ error: typeError(field, 'a boolean or null') })
+    .nullable()
+    .optional();
+}
+
+function optStringArray(field: string) {
+  return z
+    .array(z.string({ error: typeError(`${field}[]`, 'a string') }), { error: typeError(field, 'an array of strings') })
+    .nullable()
+    .optional();
+}
+
+/**
+ * Joins the issues of a failed parse into one line. Each message already names its field; a message that does not
+ * (zod's own, e.g. from a nested union) gets the dotted path in front.
+ */
+export function formatDataArtsIssues(error: z.ZodError): string {
+  return error.issues
+    .map((iss) => {
+      const segments = iss.path.map((p, i) =>
+        typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`,
+      );
+      const field = segments.join('');
+      if (field === '') return iss.message;
+      // Messages of array items say `items[].x:`; put the actual index in.
+      const generic = field.replace(/\[\d+\]/g, '[]');
+      if (iss.message.startsWith(`${generic}:`)) return `${field}${iss.message.slice(generic.length)}`;
+      return iss.message.startsWith(`${field}:`) ? iss.message : `${field}: ${iss.message}`;
+    })
+    .join('; ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Time formats
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z| ?([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+/**
+ * Parses a schedule window bound — vendor `yyyy-MM-ddTHH:mm:ss +08`, or ISO-8601 with `Z` / `±HH:MM` / `±HHMM`
+ * (space before the offset optional, fractional seconds allowed) — to epoch milliseconds; `undefined` if the text
+ * is not in those formats or is not a real calendar time.
+ */
+export function parseScheduleTime(value: string): number | undefined {
+  const m = DATE_TIME.exec(value);
+  if (!m) return undefined;
+  const [, ys, mos, ds, hs, mis, ss, frac, zone, sign, ohs, oms] = m;
+  const y = Number(ys);
+  const mo = Number(mos);
+  const d = Number(ds);
+  const h = Number(hs);
+  const mi = Number(mis);
+  const s = Number(ss);
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
+  const dim = new Date(Date.UTC(2000, mo, 0)).getUTCDate(); // leap year: 29 for February
+  if (d > dim || (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))) return undefined;
+  let offsetMin = 0;
+  if (zone !== 'Z') {
+    const oh = Number(ohs);
+    const om = oms === undefined ? 0 : Number(oms);
+    if (oh > 18 || om > 59) return undefined;
+    offsetMin = (sign === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, s, ms);
+  return date.getTime() - offsetMin * 60_000;
+}
+
+/** Parses a search `start_time`/`end_time`: epoch-ms digits (at most 15) or a date-time as `parseScheduleTime`. */
+export function parseSearchTime(value: string): number | undefined {
+  if (/^\d{1,15}$/.test(value)) return Number(value);
+  return parseScheduleTime(value);
+}
+
+const TIME_FORMATS = "'yyyy-MM-ddTHH:mm:ss +08' or ISO-8601 with Z or ±HH:MM";
+
+function optScheduleTime(field: string) {
+  return z
+    .string({ error: typeError(field, 'a date-time string or null') })
+    .refine((v) => parseScheduleTime(v) !== undefined, {
+      error: (iss) => `${field}: ${describeValue(iss.input)} is not a valid date-time (expected ${TIME_FORMATS})`,
+    })
+    .nullable()
+    .optional();
+}
+
+function optSearchTime(field: string) {
+  return z
+    .string({ error: typeError(field, 'a time string or null') })
+    .refine((v) => parseSearchTime(v) !== undefined, {
+      error: (iss) =>
+        `${field}: ${describeValue(iss.input)} is not a valid time (expected epoch milliseconds or ${TIME_FORMATS})`,
+    })
+    .nullable()
+    .optional();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schedule config
+
+const SCHEDULE_TYPES = ['RUN_ONCE', 'CRON'] as const;
+const ENABLED_VALUES = [0, 1, 3, 5] as const;
+const SC = 'schedule_config';
+
+const scheduleTypeSchema = z.enum(SCHEDULE_TYPES, {
+  error: (iss) =>
+    iss.input === undefined
+      ? `${SC}.schedule_type: is required (expected 'RUN_ONCE' or 'CRON')`
+      : `${SC}.schedule_type: expected 'RUN_ONCE' or 'CRON' (exact case), got ${describeValue(iss.input)}`,
+});
+
+const enabledSchema = z.literal(ENABLED_VALUES, {
+  error: (iss) => `${SC}.enabled: expected 0, 1, 3 or 5 (or null), got ${describeValue(iss.input)}`,
+});
+
+/** `schedule_config` in create/update bodies, with the [mock] rules (cron required and valid for `CRON`). */
+export const ScheduleConfigSchema = z
+  .object(
+    {
+      schedule_type: scheduleTypeSchema,
+      cron_expression: optText(`${SC}.cron_expression`),
+      start_time: optScheduleTime(`${SC}.start_time`),
+      end_time: optScheduleTime(`${SC}.end_time`),
+      interval: optText(`${SC}.interval`),
+      max_time_out: optInt(`${SC}.max_time_out`, 1, INT32_MAX),
+      enabled: enabledSchema.nullable().optional(),
+      job_id: optInt(`${SC}.job_id`, -INT32_MAX - 1, INT32_MAX),
+    },
+    { error: typeError(SC, 'an object') },
+  )
+  .superRefine(
+    (v, ctx) => {
+      // Runs even when other fields failed (see `when`), so `v` may hold unchecked input: treat it as unknown.
+      if ((v as { schedule_type?: unknown }).schedule_type !== 'CRON') return;
+      const expr: unknown = v.cron_expression;
+      if (expr === undefined || expr === null || (typeof expr === 'string' && expr.trim() === '')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cron_expression'],
+          message: `${SC}.cron_expression: is required when schedule_type is 'CRON' (a 6-field Quartz expression)`,
+        });
+        return;
+      }
+      if (typeof expr !== 'string') return; // the type issue is already reported
+      const parsed = parseQuartzCron(expr);
+      if (!parsed.ok) {
+        const names = parsed.message.includes(parsed.token) ? '' : ` (token '${parsed.token}')`;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cron_expression'],
+          message: `${SC}.cron_expression: ${parsed.message}${names}`,
+        });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+  );
+
+/** `schedule_config` as read from responses: same shape and enums, no format or cron checks. */
+export const ScheduleConfigInfoSchema = z.object({
+  schedule_type: z.enum(SCHEDULE_TYPES),
+  cron_expression: z.string().nullable().optional(),
+  start_time: z.string().nullable().optional(),
+  end_time: z.string().nullable().optional(),
+  interval: z.string().nullable().optional(),
+  max_time_out: z.number().nullable().optional(),
+  enabled: z.literal(ENABLED_VALUES).nullable().optional(),
+  job_id: z.number().nullable().optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Task object
+
+const TC = 'task_config';
+
+/** `task_config`: open object, documented keys typed, every other key kept verbatim. */
+export const TaskConfigSchema = z.looseObject(
+  {
+    data_connection_id: optText(`${TC}.data_connection_id`),
+    data_connection_name: optText(`${TC}.data_connection_name`),
+    data_connection_create_time: optText(`${TC}.data_connection_create_time`),
+    databaseName: optStringArray(`${TC}.databaseName`),
+    tableName: optStringArray(`${TC}.tableName`),
+    alive_object_policy: optText(`${TC}.alive_object_policy`),
+    deleted_object_policy: optText(`${TC}.deleted_object_policy`),
+    enableDataProfile: optBool(`${TC}.enableDataProfile`),
+    enableDataClassification: optBool(`${TC}.enableDataClassification`),
+    enable_table_filter_by_regex: optBool(`${TC}.enable_table_filter_by_regex`),
+    sampling: optText(`${TC}.sampling`),
+    queue: optText(`${TC}.queue`),
+    unique: optBool(`${TC}.unique`),
+    bucket_name: optText(`${TC}.bucket_name`),
+  },
+  { error: typeError(TC, 'an object') },
+);
+
+export const ParameterConfigItemSchema = z.object(
+  {
+    description: optText('parameter_config[].description'),
+    type: optText('parameter_config[].type'),
+    task_id: optText('parameter_config[].task_id'),
+  },
+  { error: typeError('parameter_config[]', 'an object') },
+);
+
+/** Body of CreateTask and UpdateTaskInfo. Unknown keys are dropped; server-computed fields are accepted and ignored. */
+export const CollectionTaskInputSchema = z.object(
+  {
+    id: optText('id'),
+    name: text('name', { min: 1, max: 128 }),
+    description: optText('description', { max: 1024 }),
+    user_id: optText('user_id'),
+    user_name: optText('user_name'),
+    duty_person: optText('duty_person'),
+    dir_id: text('dir_id', { min: 1, max: 64 }),
+    path: optText('path'),
+    project_id: optText('project_id'),
+    schedule_config: ScheduleConfigSchema,
+    parameter_config: z
+      .array(ParameterConfigItemSchema, { error: typeError('parameter_config', 'an array or null') })
+      .nullable()
+      .optional(),
+    update_type: optText('update_type'),
+    data_source_type: z.string({ error: typeError('data_source_type', 'a string') }).regex(/^[A-Za-z0-9_]{1,64}$/, {
+      error: (iss) =>
+        `data_source_type: expected 1-64 letters, digits or '_' (e.g. 'DLI'), got ${describeValue(iss.input)}`,
+    }),
+    task_config: TaskConfigSchema,
+    data_source_workspace_id: optText('data_source_workspace_id'),
+    create_time: optText('create_time'),
+    update_time: optText('update_time'),
+    last_run_time: optText('last_run_time'),
+    start_time: optText('start_time'),
+    end_time: optText('end_time'),
+    next_run_time: optText('next_run_time'),
+  },
+  { error: typeError('body', 'a JSON object') },
+);
+
+const nullableString = () => z.string().nullable().optional();
+
+/** A task as returned by ShowTaskInfo and in search results; unknown fields are kept. */
+export const CollectionTaskSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: nullableString(),
+  user_id: nullableString(),
+  user_name: nullableString(),
+  duty_person: nullableString(),
+  dir_id: z.string(),
+  path: nullableString(),
+  project_id: nullableString(),
+  schedule_config: ScheduleConfigInfoSchema,
+  parameter_config: z
+    .array(
+      z.object({
+        description: nullableString(),
+        type: nullableString(),
+        task_id: nullableString(),
+      }),
+    )
+    .nullable()
+    .optional(),
+  update_type: nullableString(),
+  data_source_type: z.string(),
+  task_config: z.looseObject({
+    data_connection_id: nullableString(),
+    data_connection_name: nullableString(),
+    data_connection_create_time: nullableString(),
+    databaseName: z.array(z.string()).nullable().optional(),
+    tableName: z.array(z.string()).nullable().optional(),
+    alive_object_policy: nullableString(),
+    deleted_object_policy: nullableString(),
+    enableDataProfile: z.boolean().nullable().optional(),
+    enableDataClassification: z.boolean().nullable().optional(),
+    enable_table_filter_by_regex: z.boolean().nullable().optional(),
+    sampling: nullableString(),
+    queue: nullableString(),
+    unique: z.boolean().nullable().optional(),
+    bucket_name: nullableString(),
+  }),
+  data_source_workspace_id: nullableString(),
+  create_time: nullableString(),
+  update_time: nullableString(),
+  last_run_time: nullableString(),
+  start_time: nullableString(),
+  end_time: nullableString(),
+  next_run_time: nullableString(),
+});
+
+export const CreateTaskResponseSchema = z.looseObject({
+  task_id: z.string(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Search
+
+/** Body of ShowTaskList. All filters optional; `null` = absent. */
+export const SearchTasksRequestSchema = z.object(
+  {
+    name: optText('name'),
+    user_name: optText('user_name'),
+    data_source_type: optText('data_source_type'),
+    data_connection_id: optText('data_connection_id'),
+    start_time: optSearchTime('start_time'),
+    end_time: optSearchTime('end_time'),
+    directory_id: optText('directory_id'),
+    bucket_name: optText('bucket_name'),
+    limit: optInt('limit', 1, 1000),
+    offset: optInt('offset', 0, INT32_MAX),
+  },
+  { error: typeError('body', 'a JSON object') },
+);
+
+export const SearchTasksResponseSchema = z.looseObject({
+  count: z.number(),
+  total_records: z.number(),
+  max_records: z.number(),
+  resources: z.array(CollectionTaskSchema),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Action and log
+
+export const TaskActionSchema = z.enum(['run', 'runimmediate', 'stop'], {
+  error: (iss) => `action: expected 'run', 'runimmediate' or 'stop' (lower case), got ${describeValue(iss.input)}`,
+});
+
+/** Body of ShowInstanceLog. */
+export const JobLogRequestSchema = z.object(
+  {
+    bridge_id: text('bridge_id', { min: 1 }),
+    classification_id: optText('classification_id'),
+  },
+  { error: typeError('body', 'a JSON object') },
+);
+
+export const JobLogResponseSchema = z.looseObject({
+  enable_bridge: z.boolean(),
+  enable_profile: z.boolean(),
+  enable_classification: z.boolean(),
+  bridge_status: z.string(),
+  profile_status: z.string(),
+  classification_status: z.string(),
+  bridge_job_log: z.string(),
+  profile_job_log: z.string(),
+  classification_job_log: z.string(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Errors
+
+/** Documented flat error body (`request_id` present on gateway errors). */
+export const DataArtsErrorSchema = z.looseObject({
+  error_code: z.string(),
+  error_msg: z.string(),
+  request_id: z.string().optional(),
+});
+
+/** `errors[]` form read by the vendor's Terraform provider; accepted by the SDK, never sent by the mock. */
+export const DataArtsErrorListSchema = z.looseObject({
+  errors: z.array(z.looseObject({ error_code: z.string(), error_msg: z.string() })).min(1),
+});
+
+/** Any DataArts service error body: flat first, then the list form. */
+export const DataArtsErrorBodySchema = z.union([DataArtsErrorSchema, DataArtsErrorListSchema]);
+
+/** Gateway (`APIGW.*`) error body. */
+export const GatewayErrorSchema = z.looseObject({
+  error_code: z.string(),
+  error_msg: z.string(),
+  request_id: z.string(),
+});
+
+/** What a 401/403/404 may carry: the gateway envelope or a service error body. */
+export const AnyErrorBodySchema = z.union([GatewayErrorSchema, DataArtsErrorSchema, DataArtsErrorListSchema]);
