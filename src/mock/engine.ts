@@ -1,0 +1,833 @@
+/**
+ * The mock engine: one origin for every service (README decision 2). It owns routing, gateway auth, request ids,
+ * fault injection, the journal, the observer hook and the clock; service modules (./services/*) own their state
+ * and envelopes (moto-style split between backend state and the HTTP layer).
+ *
+ * Decisions where the sheets are silent [mock]:
+ * - A known path with another method is a route miss (404 APIGW.0101), as the API gateway registers APIs per method.
+ * - DataWorks family: a request to `/` carrying an action (`x-acs-action` header or `Action` query) goes to the
+ *   service named 'dataworks' when one is registered. Its routes use `path: '/'` and `operation: <Action>`; the
+ *   engine picks the route by action (method-insensitive, RPC style) and checks the version (`x-acs-version` or
+ *   `Version` = 2024-05-18), answering an unknown action or version 404 `InvalidAction.NotFound`.
+ * - Faults match route hits only (not misses). 'before' faults apply before authentication; 'after' faults only
+ *   to authenticated requests, and replace the handler's answer whatever its status.
+ * - A handler that throws answers 500 in the service's envelope (code `MOCK.0500`) and is recorded in
+ *   `mock.errors`; a control route that throws answers 400 `{"error": message}` (seed validation).
+ * - The journal keeps the last 10 000 exchanges.
+ */
+import { Accounts, type AccountsSnapshot, type ProjectRecord } from './accounts.js';
+import { type ClockSnapshot, EngineClock } from './clock.js';
+import { type ArmedFault, FaultRegistry, type FaultSpec } from './faults.js';
+import { type AuthResult, NonceCache, verifyAcs3, verifyHuawei } from './gateway.js';
+import { type IdsSnapshot, SeededIds } from './ids.js';
+import { Journal, type JournalEntry, queryRecord, redactBody, redactHeaders, redactValue } from './journal.js';
+import { Router } from './router.js';
+import { createDataArtsService, type DataArtsMockService } from './services/dataarts/index.js';
+import { createDscService, type DscMockService } from './services/dsc/index.js';
+import { createIamService, type IamContext } from './services/iam/index.js';
+import {
+  type ClockMode,
+  MOCK_OBSERVER,
+  type MockClock,
+  type MockExchange,
+  type MockRequest,
+  type MockResponse,
+  type MockRoute,
+  type MockService,
+  type MockServiceFactory,
+  type MockSettings,
+  type ServiceContext,
+  type ServiceName,
+} from './types.js';
+
+/** AK/SK request bodies are limited to 12 MB (auth.md). */
+export const MAX_BODY_BYTES = 12 * 1024 * 1024;
+export const DATAWORKS_VERSION = '2024-05-18';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const DEFAULT_SETTINGS: MockSettings = {
+  dscRunDurationMs: 30_000,
+  dataartsRunDurationMs: 60_000,
+  dataartsMaxRecords: 1000,
+  dataworksQueueDelayMs: 5_000,
+  dataworksRunDurationMs: 60_000,
+  timeZone: 'UTC',
+  defaultWorkspaces: ['00000000000000000000000000000001'],
+};
+
+export interface CreateMockOptions {
+  /** Clock mode; default 'manual'. */
+  clock?: ClockMode;
+  /** PRNG seed for every id; default 1. */
+  seed?: number;
+  /** Initial mock time; default wall time now (so AK/SK signatures made with the wall clock pass the skew check). */
+  now?: Date | number;
+  settings?: Partial<MockSettings>;
+  /** Region of the default project; default 'cn-north-4'. */
+  region?: string;
+  /** Extra service modules (e.g. DataWorks); one with the name of a built-in service replaces it. */
+  services?: MockServiceFactory[];
+  /** Journal capacity; default 10 000. */
+  journalLimit?: number;
+}
+
+/** The ready default account (public: a test or the CLI hands these to a client). */
+export interface MockDefaults {
+  region: string;
+  projectId: string;
+  projectName: string;
+  /** Default DataArts workspace id. */
+  workspace: string;
+  /** A static (never-expiring) token scoped to the default project. */
+  token: string;
+  ak: string;
+  sk: string;
+  domainName: string;
+  domainId: string;
+  userName: string;
+  password: string;
+  userId: string;
+}
+
+export interface MockError {
+  time: number;
+  requestId?: string;
+  service?: string;
+  operation?: string;
+  message: string;
+  stack?: string;
+}
+
+export interface MockFaults {
+  inject(spec: FaultSpec): ArmedFault;
+  clear(): void;
+  list(): ArmedFault[];
+}
+
+export interface MockSnapshot {
+  version: 1;
+  clock: ClockSnapshot;
+  ids: IdsSnapshot;
+  accounts: AccountsSnapshot;
+  defaults: MockDefaults;
+  settings: MockSettings;
+  services: Record<string, unknown>;
+}
+
+/** The service modules, with their in-process seed methods (typed for the built-in modules). */
+export interface MockServices {
+  iam: MockService;
+  dsc: DscMockService;
+  dataarts: DataArtsMockService;
+  dataworks?: MockService;
+}
+
+export interface Mock {
+  /** Serves one request (Fetch API). A network-error fault answers `Response.error()` (type 'error'). */
+  handle(request: Request): Promise<Response>;
+  readonly defaults: MockDefaults;
+  readonly clock: MockClock;
+  readonly settings: MockSettings;
+  readonly faults: MockFaults;
+  /** Journal of exchanges, oldest first, secrets redacted. */
+  readonly requests: JournalEntry[];
+  clearRequests(): void;
+  /** Exceptions thrown by handlers or runDue (bugs); tests assert it stays empty. */
+  readonly errors: MockError[];
+  readonly services: MockServices;
+  /** Wipes all state; keeps configured credentials, the clock, settings and seeds the services keep. */
+  reset(): void;
+  snapshot(): MockSnapshot;
+  restore(snapshot: MockSnapshot): void;
+  addProject(options?: { name?: string }): { id: string; name: string };
+  /** Registers a DataArts workspace in a project (random 32-hex id if omitted); returns its id. */
+  addWorkspace(projectId: string, id?: string): string;
+  /** Configures a token for the default user (default project, 24 h). ttlMs null = never expires. */
+  issueToken(options?: { projectId?: string; ttlMs?: number | null }): string;
+  /** Configures an access key for the default user; `temporary` keys also need their security token. */
+  addAccessKey(options?: { temporary?: boolean }): { ak: string; sk: string; securityToken?: string };
+  /** Stops the real-mode timer. */
+  dispose(): void;
+}
+
+type Family = 'huawei' | 'dataworks';
+
+interface Prepared {
+  requestId: string;
+  family: Family;
+  method: string;
+  url: URL;
+  path: string;
+  headers: Headers;
+  lowerHeaders: Record<string, string>;
+  rawBody: string;
+  bodyBytes: number;
+}
+
+class ControlError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+function jsonBody(rawBody: string): Record<string, unknown> {
+  if (rawBody.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawBody);
+  } catch {
+    throw new ControlError('body: malformed JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ControlError('body: expected a JSON object');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function huaweiEnvelope(status: number, code: string, message: string, requestId: string): MockResponse {
+  return { status, body: { error_code: code, error_msg: message, request_id: requestId } };
+}
+
+function dataworksEnvelope(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  host: string,
+): MockResponse {
+  return {
+    status,
+    body: {
+      RequestId: requestId,
+      HostId: host,
+      Code: code,
+      Message: message,
+      Recommend: `https://api.alibabacloud.com/troubleshoot?q=${encodeURIComponent(code)}&product=dataworks-public&requestId=${requestId}`,
+    },
+  };
+}
+
+const ROUTE_MISS_MESSAGE = 'The API does not exist or has not been published in the environment.';
+
+export function createMock(options: CreateMockOptions = {}): Mock {
+  return new MockEngine(options);
+}
+
+export class MockEngine implements Mock {
+  readonly settings: MockSettings;
+  readonly clock: EngineClock;
+  readonly errors: MockError[] = [];
+  readonly accounts: Accounts;
+  readonly services: MockServices;
+  defaults: MockDefaults;
+
+  private readonly ids: SeededIds;
+  private readonly faultRegistry = new FaultRegistry();
+  private readonly journal: Journal;
+  private readonly nonces = new NonceCache();
+  private readonly serviceList: MockService[] = [];
+  private readonly router = new Router();
+  private readonly controlRouter = new Router();
+  private readonly engineControl: MockService;
+
+  constructor(options: CreateMockOptions) {
+    this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    this.settings.defaultWorkspaces = [...this.settings.defaultWorkspaces];
+    this.ids = new SeededIds(options.seed ?? 1);
+    this.journal = new Journal(options.journalLimit);
+    const start = options.now === undefined ? Date.now() : new Date(options.now).getTime();
+    this.clock = new EngineClock(
+      {
+        services: () => this.serviceList,
+        onError: (service, error) => this.recordError(error, { service: service.name, operation: 'runDue' }),
+      },
+      options.clock ?? 'manual',
+      start,
+    );
+    this.accounts = new Accounts(this.ids);
+
+    // Default account, created in a fixed order so that every id derives from the seed.
+    const region = options.region ?? 'cn-north-4';
+    const domain = this.accounts.addDomain('metacollect-mock');
+    const user = this.accounts.addUser(domain.id, 'mock-user', 'Mock-Passw0rd!');
+    const project = this.accounts.addProject(domain.id, region);
+    const token = this.accounts.issueToken(user, { projectId: project.id }, start, null, 'configured');
+    const key = this.accounts.addAccessKey(user.id, false);
+    this.defaults = {
+      region,
+      projectId: project.id,
+      projectName: project.name,
+      workspace: this.settings.defaultWorkspaces[0] ?? '',
+      token: token.token,
+      ak: key.ak,
+      sk: key.sk,
+      domainName: domain.name,
+      domainId: domain.id,
+      userName: user.name,
+      password: user.password,
+      userId: user.id,
+    };
+
+    const ctxFor = (): ServiceContext => ({
+      clock: this.clock,
+      ids: this.ids,
+      settings: this.settings,
+      takeRunFault: (service, operation) => this.faultRegistry.takeRun(service, operation),
+      wake: () => this.clock.arm(),
+    });
+    const iamCtx: IamContext = { ...ctxFor(), accounts: this.accounts };
+    const factories: MockServiceFactory[] = [
+      () => createIamService(iamCtx),
+      createDscService,
+      createDataArtsService,
+      ...(options.services ?? []),
+    ];
+    for (const factory of factories) {
+      const service = factory(ctxFor());
+      const existing = this.serviceList.findIndex((s) => s.name === service.name);
+      if (existing >= 0) this.serviceList[existing] = service;
+      else this.serviceList.push(service);
+    }
+    const byName = (name: ServiceName) => this.serviceList.find((s) => s.name === name);
+    // A replacement passed through options.services is exposed under the same name (typed as the built-in).
+    this.services = {
+      iam: byName('iam')!,
+      dsc: byName('dsc') as DscMockService,
+      dataarts: byName('dataarts') as DataArtsMockService,
+    };
+    const dataworks = byName('dataworks');
+    if (dataworks) this.services.dataworks = dataworks;
+
+    this.engineControl = this.buildEngineControl();
+    this.controlRouter.add(this.engineControl, this.engineControl.controlRoutes);
+    for (const service of this.serviceList) {
+      if (service.name !== 'dataworks') this.router.add(service, service.routes);
+      this.controlRouter.add(
+        service,
+        service.controlRoutes.map((r) =>
+          r.path.startsWith('/__mock/') ? r : { ...r, path: `/__mock/${service.name}${r.path}` },
+        ),
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------- public API
+
+  get requests(): JournalEntry[] {
+    return this.journal.list();
+  }
+
+  clearRequests(): void {
+    this.journal.clear();
+  }
+
+  get faults(): MockFaults {
+    return {
+      inject: (spec) => this.faultRegistry.inject(spec),
+      clear: () => {
+        this.faultRegistry.clear();
+      },
+      list: () => this.faultRegistry.list(),
+    };
+  }
+
+  reset(): void {
+    this.clock.catchUp();
+    for (const service of this.serviceList) service.reset();
+    this.accounts.reset();
+    this.faultRegistry.clear();
+    this.journal.clear();
+    this.nonces.clear();
+    this.clock.arm();
+  }
+
+  snapshot(): MockSnapshot {
+    const services: Record<string, unknown> = {};
+    for (const service of this.serviceList) services[service.name] = service.snapshot();
+    return JSON.parse(
+      JSON.stringify({
+        version: 1,
+        clock: this.clock.snapshot(),
+        ids: this.ids.snapshot(),
+        accounts: this.accounts.snapshot(),
+        defaults: this.defaults,
+        settings: this.settings,
+        services,
+      }),
+    ) as MockSnapshot;
+  }
+
+  restore(snapshot: MockSnapshot): void {
+    if (typeof snapshot !== 'object' || snapshot === null || snapshot.version !== 1) {
+      throw new TypeError('version: not a metacollect mock snapshot (version 1)');
+    }
+    for (const key of ['clock', 'ids', 'accounts', 'defaults', 'settings', 'services'] as const) {
+      if (typeof snapshot[key] !== 'object' || snapshot[key] === null)
+        throw new TypeError(`${key}: expected an object`);
+    }
+    if (
+      typeof snapshot.clock.now !== 'number' ||
+      (snapshot.clock.mode !== 'real' && snapshot.clock.mode !== 'manual')
+    ) {
+      throw new TypeError('clock: expected {now: number, mode: "real"|"manual"}');
+    }
+    const copy = JSON.parse(JSON.stringify(snapshot)) as MockSnapshot;
+    this.ids.restore(copy.ids);
+    this.accounts.restore(copy.accounts);
+    this.defaults = copy.defaults;
+    Object.assign(this.settings, copy.settings);
+    for (const service of this.serviceList) {
+      if (service.name in copy.services) service.restore(copy.services[service.name]);
+      else service.reset();
+    }
+    this.faultRegistry.clear();
+    this.nonces.clear();
+    this.clock.restore(copy.clock);
+  }
+
+  addProject(options: { name?: string } = {}): { id: string; name: string } {
+    const n = this.ids.next('project', 2);
+    const name = options.name ?? `${this.defaults.region}_project${n}`;
+    const project: ProjectRecord = this.accounts.addProject(this.defaults.domainId, name);
+    return { id: project.id, name: project.name };
+  }
+
+  addWorkspace(projectId: string, id?: string): string {
+    const response = this.callControl(
+      'POST',
+      `/__mock/dataarts/${encodeURIComponent(projectId)}/workspaces`,
+      JSON.stringify(id === undefined ? {} : { id }),
+    );
+    const body = response.body as { id?: unknown; error?: unknown } | undefined;
+    if (response.status >= 300 || typeof body?.id !== 'string') {
+      throw new Error(
+        `addWorkspace failed: ${typeof body?.error === 'string' ? body.error : `status ${response.status}`}`,
+      );
+    }
+    return body.id;
+  }
+
+  issueToken(options: { projectId?: string; ttlMs?: number | null } = {}): string {
+    const user = this.accounts.users.get(this.defaults.userId);
+    if (!user) throw new Error('issueToken: the default user is missing');
+    const projectId = options.projectId ?? this.defaults.projectId;
+    if (!this.accounts.projects.has(projectId)) throw new Error(`issueToken: unknown project ${projectId}`);
+    const ttl = options.ttlMs === undefined ? DAY_MS : options.ttlMs;
+    return this.accounts.issueToken(user, { projectId }, this.clock.now(), ttl, 'configured').token;
+  }
+
+  addAccessKey(options: { temporary?: boolean } = {}): { ak: string; sk: string; securityToken?: string } {
+    const key = this.accounts.addAccessKey(this.defaults.userId, options.temporary ?? false);
+    return key.securityToken === undefined
+      ? { ak: key.ak, sk: key.sk }
+      : { ak: key.ak, sk: key.sk, securityToken: key.securityToken };
+  }
+
+  dispose(): void {
+    this.clock.dispose();
+  }
+
+  /** util.inspect / console.log show no credentials. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `MockEngine { clock: ${this.clock.mode} ${new Date(this.clock.peek()).toISOString()}, services: [${this.serviceList
+      .map((s) => s.name)
+      .join(', ')}] }`;
+  }
+
+  toJSON(): unknown {
+    return { type: 'MockEngine', services: this.serviceList.map((s) => s.name) };
+  }
+
+  // ------------------------------------------------------------------------------------------------------ handling
+
+  async handle(request: Request): Promise<Response> {
+    this.clock.catchUp();
+    const url = new URL(request.url);
+    const rawBody = request.body === null ? '' : await request.text();
+    const lowerHeaders: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      lowerHeaders[name.toLowerCase()] = value;
+    });
+    const path = url.pathname;
+    const action = request.headers.get('x-acs-action') ?? url.searchParams.get('Action');
+    const family: Family = path === '/' && action !== null ? 'dataworks' : 'huawei';
+    const p: Prepared = {
+      requestId: family === 'dataworks' ? this.ids.uuid(true) : this.ids.hex(32),
+      family,
+      method: request.method.toUpperCase(),
+      url,
+      path,
+      headers: request.headers,
+      lowerHeaders,
+      rawBody,
+      bodyBytes: Buffer.byteLength(rawBody),
+    };
+
+    if (path === '/__mock' || path.startsWith('/__mock/')) return this.handleControl(p);
+
+    if (p.bodyBytes > MAX_BODY_BYTES) {
+      const res =
+        family === 'dataworks'
+          ? dataworksEnvelope(413, 'RequestEntityTooLarge', 'The request body exceeds 12 MB.', p.requestId, url.host)
+          : huaweiEnvelope(413, 'APIGW.0201', 'Request entity too large: the body exceeds 12 MB.', p.requestId);
+      return this.finish(p, family === 'dataworks' ? 'dataworks' : 'unknown', undefined, res);
+    }
+
+    // Routing.
+    let service: MockService | undefined;
+    let route: MockRoute | undefined;
+    let params: Record<string, string> = {};
+    if (family === 'dataworks') {
+      const dw = this.services.dataworks;
+      const version = request.headers.get('x-acs-version') ?? url.searchParams.get('Version');
+      const candidates = dw?.routes.filter((r) => r.operation === action) ?? [];
+      if (dw === undefined || candidates.length === 0 || version !== DATAWORKS_VERSION) {
+        const message =
+          version !== DATAWORKS_VERSION && candidates.length > 0
+            ? `Specified api version ${version ?? '(none)'} is not found.`
+            : `Specified api ${action} is not found.`;
+        const res = dw
+          ? dw.errorResponse(404, 'InvalidAction.NotFound', message, this.mockRequest(p, {}))
+          : dataworksEnvelope(404, 'InvalidAction.NotFound', message, p.requestId, url.host);
+        return this.finish(p, dw ? 'dataworks' : 'unknown', undefined, res);
+      }
+      service = dw;
+      route = candidates.find((r) => r.method.toUpperCase() === p.method) ?? candidates[0];
+    } else {
+      const found = this.router.lookup(p.method, path);
+      if (found.kind !== 'hit') {
+        return this.finish(p, 'unknown', undefined, huaweiEnvelope(404, 'APIGW.0101', ROUTE_MISS_MESSAGE, p.requestId));
+      }
+      service = found.match.service;
+      route = found.match.route;
+      params = found.match.params;
+    }
+    if (service === undefined || route === undefined) throw new Error('unreachable');
+
+    // Faults, phase 'before' (and pure delays): before authentication, no state touched.
+    const target = { service: service.name, operation: route.operation, method: p.method, path };
+    const before = this.faultRegistry.take(target, 'before');
+    if (before) {
+      const info = { id: before.id, phase: 'before' };
+      if (before.delayMs) await sleep(before.delayMs);
+      this.clock.catchUp();
+      if (before.networkError === 'reset') return this.finishReset(p, service.name, route.operation, info);
+      if (before.status !== undefined) {
+        const res = service.errorResponse(
+          before.status,
+          before.code ?? defaultFaultCode(service.name, before.status),
+          before.message ?? defaultFaultMessage(before.status),
+          this.mockRequest(p, params),
+        );
+        return this.finish(p, service.name, route.operation, res, info);
+      }
+    }
+
+    // Authentication.
+    let auth: AuthResult | undefined;
+    const gw = { method: p.method, url, headers: lowerHeaders, rawBody };
+    if (route.auth === 'huawei') {
+      auth = verifyHuawei(this.accounts, this.clock.now(), gw, params.project_id);
+      if (!auth.ok) {
+        return this.finish(
+          p,
+          service.name,
+          route.operation,
+          huaweiEnvelope(auth.status, auth.code, auth.message, p.requestId),
+        );
+      }
+    } else if (route.auth === 'acs3') {
+      auth = verifyAcs3(this.accounts, this.nonces, this.clock.now(), gw);
+      if (!auth.ok) {
+        const res = service.errorResponse(auth.status, auth.code, auth.message, this.mockRequest(p, params));
+        return this.finish(p, service.name, route.operation, res);
+      }
+    }
+
+    // The handler, atomically (synchronous, clock frozen).
+    const req = this.mockRequest(p, params);
+    if (auth?.ok) req.identity = auth.identity;
+    let res = this.runHandler(service, route, req, false);
+    this.clock.settle();
+
+    // Faults, phase 'after' (only for authenticated requests): the state change stays, the response is replaced.
+    const after = this.faultRegistry.take(target, 'after');
+    if (after) {
+      const info = { id: after.id, phase: 'after' };
+      if (after.delayMs) await sleep(after.delayMs);
+      if (after.networkError === 'reset') return this.finishReset(p, service.name, route.operation, info);
+      if (after.status !== undefined) {
+        res = service.errorResponse(
+          after.status,
+          after.code ?? defaultFaultCode(service.name, after.status),
+          after.message ?? defaultFaultMessage(after.status),
+          req,
+        );
+      }
+      return this.finish(p, service.name, route.operation, res, info);
+    }
+    return this.finish(p, service.name, route.operation, res, before ? { id: before.id, phase: 'before' } : undefined);
+  }
+
+  // ------------------------------------------------------------------------------------------------------ internals
+
+  private mockRequest(p: Prepared, params: Record<string, string>): MockRequest {
+    return {
+      method: p.method,
+      url: p.url,
+      path: p.path,
+      query: p.url.searchParams,
+      headers: p.headers,
+      rawBody: p.rawBody,
+      params,
+      requestId: p.requestId,
+    };
+  }
+
+  private runHandler(service: MockService, route: MockRoute, req: MockRequest, control: boolean): MockResponse {
+    try {
+      return this.clock.frozen(() => route.handler(req));
+    } catch (error) {
+      if (control) {
+        const status = error instanceof ControlError ? error.status : 400;
+        return { status, body: { error: error instanceof Error ? error.message : String(error) } };
+      }
+      this.recordError(error, { requestId: req.requestId, service: service.name, operation: route.operation });
+      return service.errorResponse(500, 'MOCK.0500', 'Internal mock error (recorded as a mock bug).', req);
+    }
+  }
+
+  private recordError(error: unknown, where: { requestId?: string; service?: string; operation?: string }): void {
+    const entry: MockError = {
+      time: this.clock.peek(),
+      message: error instanceof Error ? error.message : String(error),
+      ...where,
+    };
+    if (error instanceof Error && error.stack) entry.stack = error.stack;
+    this.errors.push(entry);
+  }
+
+  private callControl(method: string, path: string, rawBody: string): MockResponse {
+    const url = new URL(`http://mock.local${path}`);
+    const found = this.controlRouter.lookup(method, url.pathname);
+    if (found.kind !== 'hit') return { status: 404, body: { error: `no control route ${method} ${url.pathname}` } };
+    const p: Prepared = {
+      requestId: this.ids.hex(32),
+      family: 'huawei',
+      method,
+      url,
+      path: url.pathname,
+      headers: new Headers({ 'content-type': 'application/json' }),
+      lowerHeaders: { 'content-type': 'application/json' },
+      rawBody,
+      bodyBytes: Buffer.byteLength(rawBody),
+    };
+    const res = this.runHandler(found.match.service, found.match.route, this.mockRequest(p, found.match.params), true);
+    this.clock.settle();
+    return res;
+  }
+
+  private handleControl(p: Prepared): Response {
+    const found = this.controlRouter.lookup(p.method, p.path);
+    let res: MockResponse;
+    let operation: string | undefined;
+    if (found.kind !== 'hit') {
+      res = {
+        status: found.kind === 'method-miss' ? 405 : 404,
+        body: { error: `no control route ${p.method} ${p.path}` },
+      };
+    } else {
+      operation = found.match.route.operation;
+      res = this.runHandler(found.match.service, found.match.route, this.mockRequest(p, found.match.params), true);
+      this.clock.settle();
+    }
+    return this.finish(p, 'control', operation, res);
+  }
+
+  private finishReset(
+    p: Prepared,
+    service: ServiceName,
+    operation: string,
+    fault: JournalEntry['fault'] | undefined,
+  ): Response {
+    this.journal.push({
+      ...this.journalBase(p, service, operation),
+      status: 0,
+      responseHeaders: {},
+      responseBody: undefined,
+      ...(fault ? { fault } : {}),
+    });
+    return Response.error();
+  }
+
+  private journalBase(p: Prepared, service: MockExchange['service'], operation: string | undefined) {
+    return {
+      service,
+      operation,
+      method: p.method,
+      path: p.path,
+      requestId: p.requestId,
+      time: this.clock.now(),
+      query: queryRecord(p.url.searchParams),
+      requestHeaders: redactHeaders(p.headers),
+      requestBody: redactBody(p.rawBody, p.headers.get('content-type')),
+    };
+  }
+
+  private finish(
+    p: Prepared,
+    service: MockExchange['service'],
+    operation: string | undefined,
+    res: MockResponse,
+    fault?: JournalEntry['fault'],
+  ): Response {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(res.headers ?? {})) headers.set(name, value);
+    if (p.family === 'dataworks' || service === 'dataworks') headers.set('x-acs-request-id', p.requestId);
+    else headers.set('X-Request-Id', p.requestId);
+    let text: string | undefined;
+    if (res.body !== undefined) {
+      if (typeof res.body === 'string') {
+        text = res.body;
+        if (!headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
+      } else {
+        text = JSON.stringify(res.body);
+        if (!headers.has('content-type')) headers.set('content-type', 'application/json;charset=UTF-8');
+      }
+    }
+    const responseHeaders: Record<string, string> = {};
+    headers.forEach((value, name) => {
+      responseHeaders[name] = value;
+    });
+    const exchange: MockExchange = {
+      service,
+      operation,
+      method: p.method,
+      path: p.path,
+      status: res.status,
+      responseHeaders,
+      responseBody: res.body === undefined ? undefined : typeof res.body === 'string' ? res.body : JSON.parse(text!),
+    };
+    const observer = (globalThis as Record<symbol, unknown>)[MOCK_OBSERVER];
+    if (typeof observer === 'function') {
+      try {
+        observer(exchange);
+      } catch (error) {
+        this.recordError(error, { requestId: p.requestId, service, ...(operation ? { operation } : {}) });
+      }
+    }
+    this.journal.push({
+      ...this.journalBase(p, service, operation),
+      status: res.status,
+      responseHeaders: redactHeaders(responseHeaders),
+      responseBody:
+        service !== 'control'
+          ? exchange.responseBody
+          : operation === 'ListRequests' || operation === 'GetSnapshot'
+            ? '[omitted]' // the journal would otherwise nest itself (and the snapshot holds credentials)
+            : redactValue(exchange.responseBody),
+      ...(fault ? { fault } : {}),
+    });
+    const nullBody = res.status === 204 || res.status === 304 || p.method === 'HEAD';
+    return new Response(nullBody ? null : (text ?? null), { status: res.status, headers });
+  }
+
+  private buildEngineControl(): MockService {
+    const route = (operation: string, method: string, path: string, handler: MockRoute['handler']): MockRoute => ({
+      operation,
+      method,
+      path,
+      auth: 'none',
+      handler,
+    });
+    const clockState = () => ({ now: this.clock.now(), mode: this.clock.mode });
+    const controlRoutes: MockRoute[] = [
+      route('GetClock', 'GET', '/__mock/clock', () => ({ status: 200, body: clockState() })),
+      route('SetClock', 'POST', '/__mock/clock', (req) => {
+        const body = jsonBody(req.rawBody);
+        const { mode, setMs, advanceMs } = body;
+        if (mode !== undefined && mode !== 'real' && mode !== 'manual') {
+          throw new ControlError("mode: expected 'real' or 'manual'");
+        }
+        if (setMs !== undefined && (typeof setMs !== 'number' || !Number.isInteger(setMs) || setMs < 0)) {
+          throw new ControlError('setMs: expected an integer epoch-ms time');
+        }
+        if (
+          advanceMs !== undefined &&
+          (typeof advanceMs !== 'number' || !Number.isInteger(advanceMs) || advanceMs < 0)
+        ) {
+          throw new ControlError('advanceMs: expected an integer >= 0');
+        }
+        if (typeof setMs === 'number' && setMs < this.clock.peek()) {
+          throw new ControlError(`setMs: cannot move the clock backwards (now ${this.clock.peek()})`);
+        }
+        if (mode !== undefined) this.clock.setMode(mode);
+        if (typeof setMs === 'number') this.clock.set(setMs);
+        if (typeof advanceMs === 'number') this.clock.advance(advanceMs);
+        return { status: 200, body: clockState() };
+      }),
+      route('Reset', 'POST', '/__mock/reset', () => {
+        this.reset();
+        return { status: 200, body: { reset: true } };
+      }),
+      route('InjectFault', 'POST', '/__mock/faults', (req) => {
+        const body = jsonBody(req.rawBody);
+        if (body.service === undefined) throw new ControlError('service: is required');
+        return { status: 200, body: this.faultRegistry.inject(body as FaultSpec) };
+      }),
+      route('ListFaults', 'GET', '/__mock/faults', () => ({
+        status: 200,
+        body: { faults: this.faultRegistry.list() },
+      })),
+      route('ClearFaults', 'DELETE', '/__mock/faults', () => ({
+        status: 200,
+        body: { cleared: this.faultRegistry.clear() },
+      })),
+      route('ListRequests', 'GET', '/__mock/requests', () => ({
+        status: 200,
+        body: { requests: this.journal.list() },
+      })),
+      route('ClearRequests', 'DELETE', '/__mock/requests', () => {
+        this.journal.clear();
+        return { status: 200, body: { cleared: true } };
+      }),
+      route('GetDefaults', 'GET', '/__mock/defaults', () => ({ status: 200, body: this.defaults })),
+      route('GetSnapshot', 'GET', '/__mock/snapshot', () => ({ status: 200, body: this.snapshot() })),
+      route('RestoreSnapshot', 'POST', '/__mock/snapshot', (req) => {
+        const body = jsonBody(req.rawBody);
+        if (body.version !== 1) throw new ControlError('version: expected a snapshot of version 1');
+        this.restore(body as unknown as MockSnapshot);
+        return { status: 200, body: { restored: true } };
+      }),
+    ];
+    return {
+      name: 'control' as ServiceName,
+      routes: [],
+      controlRoutes,
+      errorResponse: (status, _code, message) => ({ status, body: { error: message } }),
+      nextDueAt: () => undefined,
+      runDue: () => {},
+      snapshot: () => ({}),
+      restore: () => {},
+      reset: () => {},
+    };
+  }
+}
+
+function defaultFaultCode(service: ServiceName, status: number): string {
+  if (service === 'dataworks')
+    return status === 429 ? 'Throttling.User' : status >= 500 ? 'InternalError' : 'MockFault';
+  if (status === 429) return 'APIGW.0308';
+  return 'MOCK.FAULT';
+}
+
+function defaultFaultMessage(status: number): string {
+  return status === 429 ? 'The throttling threshold has been reached.' : `Injected fault (HTTP ${status}).`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,175 @@
+import type { ServiceName } from './types.js';
+
+/** A fault to inject (README "Mock control surface"). */
+export interface FaultSpec {
+  /** Service the fault applies to; omitted = any service. */
+  service?: ServiceName;
+  /** Operation name (the route's `operation`, e.g. 'CreateTaskTemplates'); omitted = any. */
+  operation?: string;
+  /** HTTP method; omitted = any. */
+  method?: string;
+  /** Raw request path: exact match, or a prefix when it ends with `*`; omitted = any. */
+  path?: string;
+  /** Status to answer in the service's own envelope; omitted (and no networkError) = a pure delay. */
+  status?: number;
+  code?: string;
+  message?: string;
+  /** 'reset' = the connection is destroyed without a response (msw: HttpResponse.error()). */
+  networkError?: 'reset';
+  /** Real-time delay before the request is handled (phase 'before') or answered ('after'). */
+  delayMs?: number;
+  /**
+   * 'before' (default): fail without touching state. 'after': apply the request to the state first, then replace
+   * the response. 'run' [mock extension]: not applied to a request; the next run the service starts for a matching
+   * service/operation fails with `message` (ServiceContext.takeRunFault).
+   */
+  phase?: 'before' | 'after' | 'run';
+  /** How many matching requests (or runs) it applies to; default 1. */
+  times?: number;
+}
+
+export interface ArmedFault extends FaultSpec {
+  id: number;
+  remaining: number;
+}
+
+export interface FaultTarget {
+  service: ServiceName;
+  operation: string;
+  method: string;
+  path: string;
+}
+
+const SERVICES: readonly string[] = ['dsc', 'dataarts', 'iam', 'dataworks'];
+
+/** Validates untrusted fault input (control route / in-process); throws an Error naming the field. */
+export function parseFaultSpec(input: unknown): FaultSpec {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new TypeError('body: expected a JSON object');
+  }
+  const o = input as Record<string, unknown>;
+  const spec: FaultSpec = {};
+  const str = (key: string): string | undefined => {
+    const v = o[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string' || v === '') throw new TypeError(`${key}: expected a non-empty string`);
+    return v;
+  };
+  const int = (key: string, min: number, max: number): number | undefined => {
+    const v = o[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      throw new TypeError(`${key}: expected an integer from ${min} to ${max}`);
+    }
+    return v;
+  };
+  const service = str('service');
+  if (service !== undefined) {
+    if (!SERVICES.includes(service)) throw new TypeError(`service: expected one of ${SERVICES.join(', ')}`);
+    spec.service = service as ServiceName;
+  }
+  const operation = str('operation');
+  if (operation !== undefined) spec.operation = operation;
+  const method = str('method');
+  if (method !== undefined) spec.method = method.toUpperCase();
+  const path = str('path');
+  if (path !== undefined) {
+    if (!path.startsWith('/')) throw new TypeError("path: expected a path starting with '/'");
+    spec.path = path;
+  }
+  const status = int('status', 400, 599);
+  if (status !== undefined) spec.status = status;
+  const code = str('code');
+  if (code !== undefined) spec.code = code;
+  const message = str('message');
+  if (message !== undefined) spec.message = message;
+  const networkError = str('networkError');
+  if (networkError !== undefined) {
+    if (networkError !== 'reset') throw new TypeError("networkError: expected 'reset'");
+    spec.networkError = 'reset';
+  }
+  const delayMs = int('delayMs', 0, 600_000);
+  if (delayMs !== undefined) spec.delayMs = delayMs;
+  const phase = str('phase');
+  if (phase !== undefined) {
+    if (phase !== 'before' && phase !== 'after' && phase !== 'run') {
+      throw new TypeError("phase: expected 'before', 'after' or 'run'");
+    }
+    spec.phase = phase;
+  }
+  const times = int('times', 1, 1_000_000);
+  if (times !== undefined) spec.times = times;
+  if (spec.status !== undefined && spec.networkError !== undefined) {
+    throw new TypeError('networkError: cannot be combined with status');
+  }
+  if (
+    spec.phase !== 'run' &&
+    spec.status === undefined &&
+    spec.networkError === undefined &&
+    spec.delayMs === undefined
+  ) {
+    throw new TypeError('status: one of status, networkError or delayMs is required');
+  }
+  return spec;
+}
+
+/** The armed faults of one engine. */
+export class FaultRegistry {
+  private faults: ArmedFault[] = [];
+  private nextId = 1;
+
+  inject(input: FaultSpec): ArmedFault {
+    const spec = parseFaultSpec(input);
+    const fault: ArmedFault = { ...spec, id: this.nextId++, remaining: spec.times ?? 1 };
+    this.faults.push(fault);
+    return { ...fault };
+  }
+
+  clear(): number {
+    const n = this.faults.length;
+    this.faults = [];
+    return n;
+  }
+
+  list(): ArmedFault[] {
+    return this.faults.map((f) => ({ ...f }));
+  }
+
+  /** Consumes one use of the first fault of `phase` ('before' includes faults without a phase) matching `target`. */
+  take(target: FaultTarget, phase: 'before' | 'after'): ArmedFault | undefined {
+    const fault = this.faults.find((f) => (f.phase ?? 'before') === phase && matches(f, target));
+    if (fault === undefined) return undefined;
+    this.consume(fault);
+    return { ...fault };
+  }
+
+  /** Consumes one use of the first 'run' fault for `service`/`operation`; returns its message. */
+  takeRun(service: ServiceName, operation: string): string | undefined {
+    const fault = this.faults.find(
+      (f) =>
+        f.phase === 'run' &&
+        (f.service === undefined || f.service === service) &&
+        (f.operation === undefined || f.operation === operation),
+    );
+    if (fault === undefined) return undefined;
+    this.consume(fault);
+    return fault.message ?? 'Injected run failure';
+  }
+
+  private consume(fault: ArmedFault): void {
+    fault.remaining--;
+    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
+  }
+}
+
+function matches(f: FaultSpec, t: FaultTarget): boolean {
+  if (f.service !== undefined && f.service !== t.service) return false;
+  if (f.operation !== undefined && f.operation !== t.operation) return false;
+  if (f.method !== undefined && f.method !== t.method.toUpperCase()) return false;
+  if (f.path !== undefined) {
+    if (f.path.endsWith('*')) {
+      if (!t.path.startsWith(f.path.slice(0, -1))) return false;
+    } else if (f.path !== t.path) return false;
+  }
+  return true;
+}

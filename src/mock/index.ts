@@ -1,0 +1,40 @@
+/**
+ * metacollect/mock — a stateful mock of Huawei Cloud DSC, DataArts Catalog, IAM (and Alibaba DataWorks) on one
+ * origin, usable in-process (`createMock().handle(request)`), over HTTP (`startMockServer`) or through msw
+ * (`metacollect/msw`).
+ */
+export {
+  type CreateMockOptions,
+  createMock,
+  DEFAULT_SETTINGS,
+  MAX_BODY_BYTES,
+  type Mock,
+  type MockDefaults,
+  type MockError,
+  type MockFaults,
+  type MockServices,
+  type MockSnapshot,
+} from './engine.js';
+export type { ArmedFault, FaultSpec } from './faults.js';
+export type { JournalEntry } from './journal.js';
+export { type MockServer, type StartMockServerOptions, startMockServer } from './server.js';
+export type { DataArtsMockService } from './services/dataarts/index.js';
+export type { DscMockService } from './services/dsc/index.js';
+export {
+  type CallerIdentity,
+  type ClockMode,
+  MOCK_OBSERVER,
+  type MockClock,
+  type MockExchange,
+  type MockIds,
+  type MockObserver,
+  type MockRequest,
+  type MockResponse,
+  type MockRoute,
+  type MockService,
+  type MockServiceFactory,
+  type MockSettings,
+  type RouteAuth,
+  type ServiceContext,
+  type ServiceName,
+} from './types.js';

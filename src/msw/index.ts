@@ -1,0 +1,36 @@
+/**
+ * metacollect/msw — msw 2 request handlers that serve the vendor hosts from a mock engine, so code that calls
+ * `https://sdg.cn-north-4.myhuaweicloud.com/...` with global fetch talks to the mock. msw is an optional peer
+ * dependency; only this entry imports it.
+ */
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import type { Mock } from '../mock/index.js';
+
+/** Host patterns served (msw URL patterns). */
+export const MOCK_HOST_PATTERNS: readonly string[] = [
+  'https://sdg.*.myhuaweicloud.com/*',
+  'https://dayu.*.myhuaweicloud.com/*',
+  'https://iam.myhuaweicloud.com/*',
+  'https://iam.*.myhuaweicloud.com/*',
+  'https://sdg.*.myhuaweicloud.eu/*',
+  'https://dayu.*.myhuaweicloud.eu/*',
+  'https://iam.*.myhuaweicloud.eu/*',
+  'https://dataworks.*.aliyuncs.com/*',
+  'https://dataworks.aliyuncs.com/*',
+];
+
+export interface MockHandlersOptions {
+  /** Extra URL patterns to serve from the same engine (e.g. a custom endpoint). */
+  extraPatterns?: string[];
+}
+
+/** Handlers for `setupServer(...mockHandlers(mock))`. Network-error faults answer `HttpResponse.error()`. */
+export function mockHandlers(mock: Mock, options: MockHandlersOptions = {}): HttpHandler[] {
+  return [...MOCK_HOST_PATTERNS, ...(options.extraPatterns ?? [])].map((pattern) =>
+    http.all(pattern, async ({ request }) => {
+      const response = await mock.handle(request);
+      if (response.type === 'error') return HttpResponse.error();
+      return response;
+    }),
+  );
+}
