@@ -1,0 +1,92 @@
+import { signHuaweiRequest } from '../../signing/huawei.js';
+import { ConfigurationError } from '../errors.js';
+import { DescribedProvider, maskId } from './describe.js';
+import type { AuthContext, AuthProvider, OutgoingRequest } from './types.js';
+
+export interface HuaweiAkskOptions {
+  ak: string;
+  sk: string;
+  /** Temporary-credential token, sent (and signed) as `X-Security-Token`. */
+  securityToken?: string;
+  /** Project id known to the credential (exposed through `resolveProjectId`). */
+  projectId?: string;
+}
+
+/** Headers signed when present, besides `host` and `x-sdk-date` (auth.md §2 [mock]). */
+const OPTIONAL_SIGNED = ['x-project-id', 'x-security-token', 'workspace'] as const;
+
+/**
+ * AK/SK signing (`SDK-HMAC-SHA256`). On every attempt: `X-Sdk-Date` from `ctx.now()`, `X-Security-Token` when
+ * configured, `X-Project-Id` from the request (the core sets it; the provider's `projectId` fills it only when
+ * absent), then `Authorization` over `host`, `content-type` (when a body is sent), `x-sdk-date`, `x-project-id`,
+ * `x-security-token` and `workspace` (when present), and the exact body string.
+ */
+export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
+  readonly kind = 'huawei-aksk' as const;
+  readonly #ak: string;
+  readonly #sk: string;
+  readonly #securityToken: string | undefined;
+  readonly #projectId: string | undefined;
+
+  constructor(options: HuaweiAkskOptions) {
+    super();
+    const o = (options ?? {}) as Partial<HuaweiAkskOptions>;
+    if (typeof o.ak !== 'string' || o.ak.trim() === '') {
+      throw new ConfigurationError('auth.ak must be a non-empty string', { field: 'auth.ak' });
+    }
+    if (typeof o.sk !== 'string' || o.sk === '') {
+      throw new ConfigurationError('auth.sk must be a non-empty string', { field: 'auth.sk' });
+    }
+    if (o.securityToken !== undefined && (typeof o.securityToken !== 'string' || o.securityToken === '')) {
+      throw new ConfigurationError('auth.securityToken must be a non-empty string when given', {
+        field: 'auth.securityToken',
+      });
+    }
+    if (o.projectId !== undefined && (typeof o.projectId !== 'string' || o.projectId === '')) {
+      throw new ConfigurationError('auth.projectId must be a non-empty string when given', { field: 'auth.projectId' });
+    }
+    this.#ak = o.ak.trim();
+    this.#sk = o.sk;
+    this.#securityToken = o.securityToken;
+    this.#projectId = o.projectId;
+  }
+
+  async apply(req: OutgoingRequest, ctx: AuthContext): Promise<void> {
+    const headers = req.headers;
+    if (this.#projectId !== undefined && headers['x-project-id'] === undefined)
+      headers['x-project-id'] = this.#projectId;
+    if (this.#securityToken !== undefined) headers['x-security-token'] = this.#securityToken;
+    const signed = ['host', 'x-sdk-date'];
+    if (req.body !== undefined && headers['content-type'] !== undefined) signed.push('content-type');
+    for (const name of OPTIONAL_SIGNED) if (headers[name] !== undefined) signed.push(name);
+    const result = signHuaweiRequest({
+      method: req.method,
+      url: req.url,
+      headers,
+      body: req.body,
+      ak: this.#ak,
+      sk: this.#sk,
+      date: new Date(ctx.now()),
+      signedHeaders: signed,
+    });
+    headers['x-sdk-date'] = result.sdkDate;
+    headers.authorization = result.authorization;
+  }
+
+  async resolveProjectId(_ctx: AuthContext): Promise<string | undefined> {
+    return this.#projectId;
+  }
+
+  protected describe(): Record<string, unknown> {
+    return {
+      kind: this.kind,
+      ak: maskId(this.#ak),
+      temporary: this.#securityToken !== undefined,
+      ...(this.#projectId !== undefined ? { projectId: this.#projectId } : {}),
+    };
+  }
+}
+
+export function huaweiAkskAuth(options: HuaweiAkskOptions): HuaweiAkskAuth {
+  return new HuaweiAkskAuth(options);
+}

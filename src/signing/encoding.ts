@@ -1,0 +1,101 @@
+/**
+ * RFC 3986 percent-encoding shared by the Huawei (`SDK-HMAC-SHA256`) and Alibaba (`ACS3-HMAC-SHA256`) signers.
+ * Unreserved characters `A-Z a-z 0-9 - _ . ~` are kept, every other UTF-8 byte becomes `%XX` (upper-case hex).
+ */
+
+const HEX: string[] = [];
+for (let i = 0; i < 256; i++) HEX.push(`%${i < 16 ? '0' : ''}${i.toString(16).toUpperCase()}`);
+
+/** 1 = unreserved ASCII byte. */
+const UNRESERVED = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9\-_.~]/.test(ch)) UNRESERVED[c] = 1;
+}
+
+const ALL_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+
+/**
+ * Percent-encodes `value` per RFC 3986 (space → `%20`, `~` kept, `!'()*` encoded). Lone surrogates are encoded as
+ * U+FFFD (what `TextEncoder` and WHATWG URL do) instead of throwing.
+ */
+export function rfc3986Encode(value: string): string {
+  if (ALL_UNRESERVED.test(value)) return value;
+  let out = '';
+  const n = value.length;
+  for (let i = 0; i < n; i++) {
+    let c = value.charCodeAt(i);
+    if (c < 0x80) {
+      out += UNRESERVED[c] === 1 ? value[i] : HEX[c];
+    } else if (c < 0x800) {
+      out += (HEX[0xc0 | (c >> 6)] as string) + HEX[0x80 | (c & 0x3f)];
+    } else if (c < 0xd800 || c >= 0xe000) {
+      out += (HEX[0xe0 | (c >> 12)] as string) + HEX[0x80 | ((c >> 6) & 0x3f)] + HEX[0x80 | (c & 0x3f)];
+    } else {
+      const c2 = i + 1 < n ? value.charCodeAt(i + 1) : 0;
+      if (c < 0xdc00 && c2 >= 0xdc00 && c2 < 0xe000) {
+        i++;
+        c = 0x10000 + (((c & 0x3ff) << 10) | (c2 & 0x3ff));
+        out +=
+          (HEX[0xf0 | (c >> 18)] as string) +
+          HEX[0x80 | ((c >> 12) & 0x3f)] +
+          HEX[0x80 | ((c >> 6) & 0x3f)] +
+          HEX[0x80 | (c & 0x3f)];
+      } else {
+        out += '%EF%BF%BD'; // lone surrogate → U+FFFD
+      }
+    }
+  }
+  return out;
+}
+
+function hexVal(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/**
+ * Normalises one raw path segment: valid `%XX` escapes are decoded to bytes, other characters are taken as UTF-8,
+ * and the resulting bytes are re-encoded with {@link rfc3986Encode}'s rules. Working on bytes makes this total: a
+ * stray `%` or an escape that is not valid UTF-8 (`%C3` alone) is handled instead of throwing.
+ */
+export function normalizePathSegment(segment: string): string {
+  if (ALL_UNRESERVED.test(segment)) return segment;
+  if (segment.indexOf('%') === -1) return rfc3986Encode(segment);
+  let out = '';
+  let start = 0;
+  const n = segment.length;
+  for (let i = 0; i < n; i++) {
+    if (segment.charCodeAt(i) !== 37 /* % */) continue;
+    const hi = i + 2 < n ? hexVal(segment.charCodeAt(i + 1)) : -1;
+    const lo = hi >= 0 ? hexVal(segment.charCodeAt(i + 2)) : -1;
+    if (lo < 0) continue; // stray '%': left in the literal run, encoded as %25 below
+    if (start < i) out += rfc3986Encode(segment.slice(start, i));
+    const b = (hi << 4) | lo;
+    out += b < 128 && UNRESERVED[b] === 1 ? String.fromCharCode(b) : HEX[b];
+    i += 2;
+    start = i + 1;
+  }
+  if (start < n) out += rfc3986Encode(segment.slice(start));
+  return out;
+}
+
+/** Code-unit comparison (what `Array.prototype.sort()` does), usable as a comparator. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Splits a query (`?a=1&b` or `a=1`, or URLSearchParams) into decoded [name, value] pairs sorted by name, then value. */
+export function sortedQueryPairs(search: string | URLSearchParams): [string, string][] {
+  const params =
+    typeof search === 'string' ? (search === '' || search === '?' ? undefined : new URLSearchParams(search)) : search;
+  const pairs: [string, string][] = [];
+  if (params === undefined) return pairs;
+  for (const pair of params) pairs.push(pair);
+  if (pairs.length > 1) {
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  }
+  return pairs;
+}
