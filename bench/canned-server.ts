@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CollectionTaskInput } from '../src/dataarts/schemas.js';
 
 export const PROJECT_ID = '0123456789abcdef0123456789abcdef';
 export const WORKSPACE = '00000000000000000000000000000001';
@@ -75,7 +76,7 @@ export async function startCannedServer(): Promise<{ url: string; close(): Promi
 }
 
 /** The published DataArts create example (with "id": null), the body every create benchmark sends. */
-export const CREATE_BODY = {
+export const CREATE_BODY: CollectionTaskInput = {
   id: null,
   name: 'test采集110',
   description: '',

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     const instance = await dsc.waitForScanInstance(created.id, {
       pollIntervalMs: 500,
       timeoutMs: 120_000,
-      onProgress: (i, elapsedMs) => bar.update(i.task_status, elapsedMs),
+      onProgress: (i, elapsedMs) => bar.update(i?.task_status ?? 'WAITING', elapsedMs),
     });
     bar.done(`${instance.task_status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const [template] = (await dsc.listScanTasks({ id: Number(created.id) })).result;
