@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/setup/conformance.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     typecheck: {
