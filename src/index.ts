@@ -1,5 +1,113 @@
 /**
  * metacollect: typed clients for cloud metadata collection tasks.
- * The service clients are added by the client work; this entry never imports the mock.
+ * This entry never imports the mock (`metacollect/mock`).
  */
-export const VERSION = '0.1.0';
+
+export type { WithResponse } from './core/api-promise.js';
+export { APIPromise } from './core/api-promise.js';
+export type {
+  HuaweiAkskOptions,
+  HuaweiAuthConfig,
+  IamPasswordOptions,
+  TokenSource,
+} from './core/auth/index.js';
+export {
+  HuaweiAkskAuth,
+  huaweiAkskAuth,
+  IamPasswordAuth,
+  iamPasswordAuth,
+  isAuthProvider,
+  resolveHuaweiAuth,
+  StaticTokenAuth,
+  staticTokenAuth,
+} from './core/auth/index.js';
+export type { AuthContext, AuthKind, AuthProvider, OutgoingRequest, RawResponse } from './core/auth/types.js';
+export type { BaseClientOptions, RequestOptions } from './core/config.js';
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/config.js';
+export type { ApiErrorInit, ValidationIssue } from './core/errors.js';
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  isAbortError,
+  isApiError,
+  isAuthenticationError,
+  isBadRequestError,
+  isConfigurationError,
+  isConflictError,
+  isConnectionError,
+  isMetacollectError,
+  isNotFoundError,
+  isPermissionDeniedError,
+  isRateLimitError,
+  isResponseValidationError,
+  isRunFailedError,
+  isServerError,
+  isTimeoutError,
+  isValidationError,
+  isWaiterTimeoutError,
+  MetacollectError,
+  NOT_FOUND_CODES,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  RunFailedError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+  WaiterTimeoutError,
+} from './core/errors.js';
+export type { Logger, LogLevel } from './core/logger.js';
+export type { Page } from './core/pagination.js';
+export { PageIterator } from './core/pagination.js';
+export type { FetchLike } from './core/transport.js';
+export { VERSION } from './core/version.js';
+export type {
+  CollectionTaskLogOptions,
+  DataArtsCatalogClientOptions,
+} from './dataarts/client.js';
+export { DataArtsCatalogClient } from './dataarts/client.js';
+export type {
+  CollectionTask,
+  CollectionTaskInput,
+  CreateTaskResponse,
+  JobLogRequest,
+  JobLogResponse,
+  ParameterConfigItem,
+  ScheduleConfig,
+  SearchTasksRequest,
+  SearchTasksResponse,
+  TaskAction,
+  TaskConfig,
+} from './dataarts/schemas.js';
+export type {
+  DscClientOptions,
+  HuaweiAuthOption,
+  TemplateId,
+  WaitForScanInstanceOptions,
+} from './dsc/client.js';
+export { DscClient } from './dsc/client.js';
+export type {
+  CreateTaskTemplateRequest,
+  DataSource,
+  DeleteTaskTemplatesRequest,
+  DscDbType,
+  ListTaskInstancesQuery,
+  ListTaskInstancesResponse,
+  ListTaskTemplatesQuery,
+  ListTaskTemplatesResponse,
+  OperateResult,
+  OperateTaskTemplateRequest,
+  ScanConfig,
+  ScheduleType,
+  TaskDetail,
+  TaskInstance,
+  TaskStatus,
+  TemplateAction,
+  UpdateTaskTemplateRequest,
+} from './dsc/schemas.js';

@@ -1,0 +1,56 @@
+/**
+ * The promise every client method returns (openai-node style): awaiting it gives the typed body;
+ * `.withResponse()` gives the body together with the HTTP status, response headers and request id.
+ */
+
+export interface WithResponse<T> {
+  data: T;
+  status: number;
+  /** Response headers, lowercase names. */
+  headers: Record<string, string>;
+  requestId: string | undefined;
+}
+
+export class APIPromise<T> extends Promise<T> {
+  #response: Promise<WithResponse<T>>;
+  #data: Promise<T> | undefined;
+
+  constructor(response: Promise<WithResponse<T>>) {
+    super((resolve) => {
+      // The base promise is never observed: then/catch/finally are delegated below.
+      resolve(undefined as T);
+    });
+    this.#response = response;
+  }
+
+  // Derived promises (then/catch/finally results) are plain Promises.
+  static override get [Symbol.species]() {
+    return Promise;
+  }
+
+  /** Resolves to the body plus status, headers and request id. */
+  withResponse(): Promise<WithResponse<T>> {
+    return this.#response;
+  }
+
+  #parsed(): Promise<T> {
+    this.#data ??= this.#response.then((r) => r.data);
+    return this.#data;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: APIPromise is a Promise subclass; `then` delegates to the parsed body.
+  override then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#parsed().then(onfulfilled, onrejected);
+  }
+
+  override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.#parsed().catch(onrejected);
+  }
+
+  override finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.#parsed().finally(onfinally);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Logging. `logger` is anything console-like (`debug`, `info`, `warn`, `error`); the level comes from the
+ * `logLevel` option, else the `METACOLLECT_LOG` environment variable, else `warn`. `off` silences everything.
+ * Log lines never contain credentials: only method, path, status, duration, attempt and request id are logged,
+ * and structured details pass through `redactValue`.
+ */
+import { redactValue } from './redact.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
+
+export interface Logger {
+  debug(message: string, ...args: unknown[]): void;
+  info(message: string, ...args: unknown[]): void;
+  warn(message: string, ...args: unknown[]): void;
+  error(message: string, ...args: unknown[]): void;
+}
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+/** Level from the option, else `METACOLLECT_LOG`, else `warn` (an unknown env value is ignored). */
+export function resolveLogLevel(option: LogLevel | undefined, env: Record<string, string | undefined>): LogLevel {
+  if (option) return option;
+  const fromEnv = env['METACOLLECT_LOG']?.trim().toLowerCase();
+  return isLogLevel(fromEnv) ? fromEnv : 'warn';
+}
+
+/** A level-filtering, redacting wrapper around a console-like logger. */
+export class LevelLogger implements Logger {
+  constructor(
+    private readonly target: Partial<Logger>,
+    readonly level: LogLevel,
+  ) {}
+
+  enabled(level: Exclude<LogLevel, 'off'>): boolean {
+    return RANK[level] >= RANK[this.level];
+  }
+
+  private emit(level: Exclude<LogLevel, 'off'>, message: string, args: unknown[]): void {
+    if (!this.enabled(level)) return;
+    const fn = this.target[level] ?? this.target.error;
+    if (!fn) return;
+    try {
+      fn.call(this.target, `[metacollect] ${message}`, ...args.map((a) => redactValue(a)));
+    } catch {
+      // a failing logger never breaks a call
+    }
+  }
+
+  debug(message: string, ...args: unknown[]): void {
+    this.emit('debug', message, args);
+  }
+  info(message: string, ...args: unknown[]): void {
+    this.emit('info', message, args);
+  }
+  warn(message: string, ...args: unknown[]): void {
+    this.emit('warn', message, args);
+  }
+  error(message: string, ...args: unknown[]): void {
+    this.emit('error', message, args);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Retry policy (p-retry 7 drives the loop; this module decides *whether* and *how long*).
+ *
+ * | Failure                                                        | Idempotent (GET, PUT, DELETE, search, log) | Non-idempotent (create, operate/action, run) |
+ * |----------------------------------------------------------------|:---:|:---:|
+ * | Connection refused, DNS failure, connect timeout (nothing sent) | retry | retry |
+ * | Connection reset / socket closed after the request was sent     | retry | no |
+ * | Headers/body timeout of a caller-supplied dispatcher            | retry | no |
+ * | HTTP 408                                                        | retry | no |
+ * | HTTP 429 (and gateway `APIGW.0308`)                             | retry | retry |
+ * | HTTP 500, 502, 504                                              | retry | no |
+ * | HTTP 503                                                        | retry | retry |
+ * | Any other 4xx (400, 401, 403, 404, 409, …), validation errors   | no | no |
+ * | The call's own deadline (`timeoutMs`) passed — `TimeoutError`   | no (the deadline covers all attempts) | no |
+ * | The caller aborted — `AbortError`                               | no, stops at once | no |
+ *
+ * - At most `maxRetries` retries (default 2, i.e. 3 attempts). A 401 that the auth provider answers by refreshing
+ *   its credentials is replayed once on top of that budget.
+ * - Wait before retry n (1-based): full jitter, `random(0, min(8 s, 500 ms · 2^(n-1)))`.
+ * - A `Retry-After` header (delta seconds or HTTP date; `retry-after-ms` too) between 0 and 60 s replaces the
+ *   computed wait; larger or unparseable values fall back to the computed wait.
+ * - If the wait would end after the call's deadline, the call fails with the last error instead of waiting.
+ */
+import {
+  type ApiError,
+  isAbortError,
+  isApiError,
+  isConnectionError,
+  isTimeoutError,
+  isValidationError,
+  parseRetryAfter,
+} from './errors.js';
+
+export const RETRY_BASE_MS = 500;
+export const RETRY_CAP_MS = 8_000;
+export const RETRY_AFTER_MAX_MS = 60_000;
+
+const IDEMPOTENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const NON_IDEMPOTENT_STATUSES = new Set([429, 503]);
+
+/** Error codes of a caller-supplied undici dispatcher's own timeouts (headers/body). */
+const DISPATCHER_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/** Whether the failure `error` may be retried for an operation of the given idempotency. */
+export function isRetryable(error: unknown, idempotent: boolean): boolean {
+  if (isAbortError(error) || isTimeoutError(error) || isValidationError(error)) return false;
+  if (isConnectionError(error)) {
+    if (!error.requestSent) return true;
+    if (idempotent) return true;
+    return false;
+  }
+  if (isApiError(error)) {
+    if (error.errorCode?.toUpperCase() === 'APIGW.0308') return true;
+    return (idempotent ? IDEMPOTENT_STATUSES : NON_IDEMPOTENT_STATUSES).has(error.status);
+  }
+  return false;
+}
+
+export { DISPATCHER_TIMEOUT_CODES };
+
+/** Full-jitter exponential backoff for retry number `retry` (1-based). */
+export function computeBackoff(retry: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, retry - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** The server's requested wait in ms, if it sent one within [0, 60 s]. */
+export function retryAfterFrom(error: ApiError, now: number = Date.now()): number | undefined {
+  const ms = error.headers['retry-after-ms'];
+  if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms.trim())) {
+    const v = Number(ms);
+    if (v <= RETRY_AFTER_MAX_MS) return Math.round(v);
+  }
+  const parsed = parseRetryAfter(error.headers['retry-after'], now);
+  if (parsed !== undefined && parsed >= 0 && parsed <= RETRY_AFTER_MAX_MS) return parsed;
+  return undefined;
+}
+
+/** How long to wait before retry number `retry` after `error`. */
+export function retryDelay(error: unknown, retry: number, random: () => number = Math.random): number {
+  if (isApiError(error)) {
+    const fromServer = retryAfterFrom(error);
+    if (fromServer !== undefined) return fromServer;
+  }
+  return computeBackoff(retry, random);
+}

@@ -1,0 +1,239 @@
+/**
+ * Huawei Cloud DataArts Studio — DataArts Catalog client: metadata collection tasks.
+ * Host `https://dayu.{region}.myhuaweicloud.com`; every call carries the `workspace` header (signed with AK/SK).
+ */
+import { z } from 'zod';
+import type { APIPromise } from '../core/api-promise.js';
+import { type CoreOptions, HuaweiServiceClient, type OperationSpec } from '../core/client.js';
+import { parseOptions, type RequestOptions } from '../core/config.js';
+import { PageIterator } from '../core/pagination.js';
+import { validateInput } from '../core/validation.js';
+import type { HuaweiAuthOption } from '../dsc/client.js';
+import {
+  type CollectionTask,
+  type CollectionTaskInput,
+  CollectionTaskInputSchema,
+  CollectionTaskSchema,
+  type CreateTaskResponse,
+  CreateTaskResponseSchema,
+  JobLogRequestSchema,
+  type JobLogResponse,
+  JobLogResponseSchema,
+  type SearchTasksRequest,
+  SearchTasksRequestSchema,
+  type SearchTasksResponse,
+  SearchTasksResponseSchema,
+  type TaskAction,
+  TaskActionSchema,
+} from './schemas.js';
+
+export interface DataArtsCatalogClientOptions extends CoreOptions<HuaweiAuthOption> {
+  /** DataArts Studio workspace id (the console's `workspace=`), sent as the `workspace` header on every call. */
+  workspace: string;
+}
+
+export interface CollectionTaskLogOptions extends RequestOptions {
+  /** The instance's bridge (collection) job id. */
+  bridgeId: string;
+  /** The classification job id, when classification ran. */
+  classificationId?: string | null;
+}
+
+const DATAARTS_SERVICE = {
+  name: 'DataArts Catalog',
+  hostTemplate: 'https://dayu.{region}.myhuaweicloud.com',
+  contentType: 'application/json;charset=UTF-8',
+};
+
+const BASE = '/v3/{project_id}/metadata/tasks';
+/** Page size used by `iterateCollectionTasks` when the filters give no `limit` (the service default is 10). */
+const DEFAULT_ITERATE_LIMIT = 100;
+
+const workspaceOptionSchema = z.object({
+  workspace: z
+    .string({ error: 'expected the workspace id string (32 hex characters)' })
+    .regex(/^[0-9A-Za-z_-]{1,64}$/, { error: 'expected a workspace id (32 hex characters)' }),
+});
+
+const IdSchema = (name: string) =>
+  z
+    .string({ error: `expected a ${name} string` })
+    .min(1, { error: `expected a non-empty ${name}` })
+    .max(128, { error: `expected at most 128 characters` });
+
+export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption> {
+  readonly workspace: string;
+
+  constructor(options: DataArtsCatalogClientOptions) {
+    const { workspace } = parseOptions(
+      workspaceOptionSchema,
+      { workspace: options?.workspace },
+      'DataArts Catalog client options',
+    );
+    super(DATAARTS_SERVICE, options);
+    this.workspace = workspace;
+  }
+
+  #taskPath(operation: string, taskId: string): string {
+    validateInput(IdSchema('task id'), taskId, operation, 'taskId');
+    return `${BASE}/${encodeURIComponent(taskId)}`;
+  }
+
+  #spec(spec: Omit<OperationSpec, 'headers'>): OperationSpec {
+    return { ...spec, headers: { workspace: this.workspace } };
+  }
+
+  /** `CreateTask` — POST …/metadata/tasks/create → `{ task_id }`. Not retried after a possible processing. */
+  createCollectionTask(body: CollectionTaskInput, options?: RequestOptions): APIPromise<CreateTaskResponse> {
+    return this.request<CreateTaskResponse>(() => {
+      validateInput(CollectionTaskInputSchema, body, 'createCollectionTask');
+      return this.#spec({
+        operation: 'CreateTask',
+        method: 'POST',
+        path: `${BASE}/create`,
+        body,
+        idempotent: false,
+        responseSchema: CreateTaskResponseSchema,
+      });
+    }, options);
+  }
+
+  /** `ShowTaskList` — POST …/metadata/tasks/search (filters in the body; read-only, so retried like a GET). */
+  searchCollectionTasks(filters?: SearchTasksRequest, options?: RequestOptions): APIPromise<SearchTasksResponse> {
+    return this.request<SearchTasksResponse>(() => {
+      const body = filters ?? {};
+      validateInput(SearchTasksRequestSchema, body, 'searchCollectionTasks', 'filters');
+      return this.#spec({
+        operation: 'ShowTaskList',
+        method: 'POST',
+        path: `${BASE}/search`,
+        body,
+        idempotent: true,
+        responseSchema: SearchTasksResponseSchema,
+      });
+    }, options);
+  }
+
+  /**
+   * Lazily pages through `ShowTaskList` (`limit` + `offset`): `for await (const t of it)` yields tasks,
+   * `it.pages()` yields pages. Stops on a short page or once `count` tasks were seen.
+   */
+  iterateCollectionTasks(
+    filters?: SearchTasksRequest,
+    options?: RequestOptions,
+  ): PageIterator<CollectionTask, SearchTasksResponse> {
+    const { limit, offset, ...rest } = filters ?? {};
+    return new PageIterator<CollectionTask, SearchTasksResponse>({
+      pageSize: limit ?? DEFAULT_ITERATE_LIMIT,
+      startOffset: offset ?? 0,
+      fetch: (off, size) => this.searchCollectionTasks({ ...rest, limit: size, offset: off }, options),
+      items: (r) => r.resources ?? [],
+      total: (r) => r.count,
+    });
+  }
+
+  /** `ShowTaskInfo` — GET …/metadata/tasks/{task_id}. An unknown task is a NotFoundError (HTTP 400 `DLG.2253`). */
+  getCollectionTask(taskId: string, options?: RequestOptions): APIPromise<CollectionTask> {
+    return this.request<CollectionTask>(
+      () =>
+        this.#spec({
+          operation: 'ShowTaskInfo',
+          method: 'GET',
+          path: this.#taskPath('getCollectionTask', taskId),
+          idempotent: true,
+          responseSchema: CollectionTaskSchema,
+        }),
+      options,
+    );
+  }
+
+  /** `UpdateTaskInfo` — PUT …/metadata/tasks/{task_id} with the full task (replacement). Resolves to undefined. */
+  updateCollectionTask(taskId: string, body: CollectionTaskInput, options?: RequestOptions): APIPromise<void> {
+    return this.request<void>(() => {
+      const path = this.#taskPath('updateCollectionTask', taskId);
+      validateInput(CollectionTaskInputSchema, body, 'updateCollectionTask');
+      return this.#spec({
+        operation: 'UpdateTaskInfo',
+        method: 'PUT',
+        path,
+        body,
+        idempotent: true,
+        emptyResponse: true,
+      });
+    }, options);
+  }
+
+  /** `DeleteTaskInfo` — DELETE …/metadata/tasks/{task_id}. Resolves to undefined. */
+  deleteCollectionTask(taskId: string, options?: RequestOptions): APIPromise<void> {
+    return this.request<void>(
+      () =>
+        this.#spec({
+          operation: 'DeleteTaskInfo',
+          method: 'DELETE',
+          path: this.#taskPath('deleteCollectionTask', taskId),
+          idempotent: true,
+          emptyResponse: true,
+        }),
+      options,
+    );
+  }
+
+  /** `ExecuteTaskAction` — POST …/metadata/tasks/{task_id}/action?action=run|runimmediate|stop. Not idempotent. */
+  runCollectionTask(taskId: string, action: TaskAction, options?: RequestOptions): APIPromise<void> {
+    return this.request<void>(() => {
+      const path = `${this.#taskPath('runCollectionTask', taskId)}/action`;
+      validateInput(TaskActionSchema, action, 'runCollectionTask', 'action');
+      return this.#spec({
+        operation: 'ExecuteTaskAction',
+        method: 'POST',
+        path,
+        query: { action },
+        idempotent: false,
+        emptyResponse: true,
+      });
+    }, options);
+  }
+
+  /** Starts the schedule (`run`; a RUN_ONCE task runs now). */
+  startCollectionSchedule(taskId: string, options?: RequestOptions): APIPromise<void> {
+    return this.runCollectionTask(taskId, 'run', options);
+  }
+
+  /** Runs the task once now (`runimmediate`). */
+  runCollectionTaskNow(taskId: string, options?: RequestOptions): APIPromise<void> {
+    return this.runCollectionTask(taskId, 'runimmediate', options);
+  }
+
+  /** Stops the schedule and a running instance (`stop`). */
+  stopCollectionTask(taskId: string, options?: RequestOptions): APIPromise<void> {
+    return this.runCollectionTask(taskId, 'stop', options);
+  }
+
+  /** `ShowInstanceLog` — POST …/metadata/tasks/{task_id}/{instance_id}/log (read-only, retried like a GET). */
+  getCollectionTaskLog(
+    taskId: string,
+    instanceId: string,
+    options: CollectionTaskLogOptions,
+  ): APIPromise<JobLogResponse> {
+    const { bridgeId, classificationId, ...requestOptions } = options ?? ({} as CollectionTaskLogOptions);
+    return this.request<JobLogResponse>(() => {
+      const taskPath = this.#taskPath('getCollectionTaskLog', taskId);
+      validateInput(IdSchema('instance id'), instanceId, 'getCollectionTaskLog', 'instanceId');
+      const body: { bridge_id: string; classification_id?: string | null } = { bridge_id: bridgeId };
+      if (classificationId !== undefined) body.classification_id = classificationId;
+      validateInput(JobLogRequestSchema, body, 'getCollectionTaskLog');
+      return this.#spec({
+        operation: 'ShowInstanceLog',
+        method: 'POST',
+        path: `${taskPath}/${encodeURIComponent(instanceId)}/log`,
+        body,
+        idempotent: true,
+        responseSchema: JobLogResponseSchema,
+      });
+    }, requestOptions);
+  }
+
+  protected override describe(): Record<string, unknown> {
+    return { ...super.describe(), workspace: this.workspace };
+  }
+}
