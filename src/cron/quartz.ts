@@ -198,8 +198,11 @@ function nextIn(values: readonly number[], from: number): number | undefined {
   return undefined;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1] as number;
 }
 
 function dayMatches(cron: QuartzCron, year: number, month: number, day: number): boolean {
@@ -221,6 +224,7 @@ const SEARCH_YEARS = 400;
  */
 function nextWallSecond(cron: QuartzCron, fromSec: number): number | undefined {
   const start = new Date(fromSec * 1000);
+  if (Number.isNaN(start.getTime())) return undefined; // beyond the Date range
   let y = start.getUTCFullYear();
   let mo = start.getUTCMonth() + 1;
   let d = start.getUTCDate();
@@ -299,7 +303,8 @@ function nextWallSecond(cron: QuartzCron, fromSec: number): number | undefined {
       s = 0;
       continue;
     }
-    return Date.UTC(y, mo - 1, d, h, mi, s2) / 1000;
+    const found = Date.UTC(y, mo - 1, d, h, mi, s2);
+    return Number.isFinite(found) && Math.abs(found) <= 8.64e15 ? found / 1000 : undefined;
   }
 }
 
@@ -398,9 +403,10 @@ function earliestInstant(timeZone: string, wallMs: number): number | undefined {
 /**
  * The first firing of `cron` strictly after `afterMs` (epoch ms), evaluated in the IANA zone `timeZone`
  * (default UTC), or undefined when the expression never fires again (e.g. `0 0 0 30 2 ?`).
- * Throws RangeError for an unknown zone.
+ * Throws RangeError for an unknown zone or a non-finite `afterMs`.
  */
 export function nextFireTime(cron: QuartzCron, afterMs: number, timeZone = 'UTC'): number | undefined {
+  if (!Number.isFinite(afterMs)) throw new RangeError(`afterMs must be a finite number, got ${afterMs}`);
   const firstSec = Math.floor(afterMs / 1000) + 1;
   if (isUtc(timeZone)) {
     const sec = nextWallSecond(cron, firstSec);

@@ -2,7 +2,9 @@
  * DataArts Catalog mock state, kept apart from HTTP (moto-style). Projects hold workspaces; each workspace holds its
  * tasks in a Map (O(1) get) plus an array kept sorted by (create_time ascending, id descending), so a search walks it
  * backwards in the published order (create_time descending, then id) without sorting per call; creates append at
- * the end (create times never go backwards). A min-heap of due events (cron points, run ends) gives nextDueAt() in
+ * the end (create times never go backwards). Exact-match filters (directory_id, data_connection_id,
+ * data_source_type, user_name, bucket_name) have secondary indexes in the same order, so a filtered search scans
+ * only the smallest candidate list (one exact filter alone pages its list directly). A min-heap of due events (cron points, run ends) gives nextDueAt() in
  * O(1) (stale events are discarded lazily) and runDue() processes them in time order.
  *
  * Every public mutating method validates first and throws a DataArtsError before touching anything.

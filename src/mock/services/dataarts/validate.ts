@@ -6,11 +6,12 @@
  * - Known fields with a wrong JSON type are rejected (README decision 6); `null` in an optional field = absent.
  *   Ignored fields (`id`, `user_name`, `path`, `project_id`, the server times, `schedule_config.job_id`) are never
  *   type-checked.
- * - `name` length counts Unicode code points. `user_id` / `duty_person` / `data_source_workspace_id` must be strings
+ * - `name`, `description` and `dir_id` lengths count Unicode code points (as the SDK's schemas do).
+ *   `user_id` / `duty_person` / `data_source_workspace_id` must be strings
  *   when given (any length); `parameter_config` must be an array of objects whose `description`, `type`, `task_id`
  *   are strings or null; it is stored verbatim.
  * - `cron_expression` is parsed only for `CRON` (a `RUN_ONCE` task stores it verbatim if sent).
- * - A window whose `end_time` is before its `start_time` is rejected (`schedule_config.end_time`).
+ * - A window whose `end_time` is before its `start_time` is accepted (as the SDK's schemas do); it never fires.
  * - `max_time_out` is an int32 ≥ 1; `enabled` an int32 in {0, 1, 3, 5}; JSON numbers only (no numeric strings).
  */
 import { parseQuartzCron, type QuartzCron } from '../../../cron/quartz.js';
@@ -196,9 +197,6 @@ function validateSchedule(v: unknown): {
     if (endMs === undefined) throw invalid(`${F}end_time`, timeProblem(end));
     schedule.end_time = end;
   }
-  if (startMs !== undefined && endMs !== undefined && endMs < startMs) {
-    throw invalid(`${F}end_time`, `'${end}' is before start_time '${start}'`);
-  }
   const interval = optString(v, 'interval', `${F}interval`);
   if (interval !== undefined) schedule.interval = interval;
   const maxTimeOut = optInt(v, 'max_time_out', `${F}max_time_out`);
@@ -244,7 +242,8 @@ export function validateTaskBody(body: JsonObject): TaskInput {
   const userId = optString(body, 'user_id');
   const dutyPerson = optString(body, 'duty_person');
   const dirId = reqString(body, 'dir_id');
-  if (dirId.length < 1 || dirId.length > 64) throw invalid('dir_id', `must be 1-64 characters, got ${dirId.length}`);
+  const dirLength = [...dirId].length;
+  if (dirLength < 1 || dirLength > 64) throw invalid('dir_id', `must be 1-64 characters, got ${dirLength}`);
   const sched = validateSchedule(body.schedule_config);
   const dst = reqString(body, 'data_source_type');
   if (!/^[A-Za-z0-9_]{1,64}$/.test(dst)) {
