@@ -3,6 +3,8 @@
  * `dsc.40000011` whose message is `Invalid parameter: <field>: <problem>`. Unknown fields are ignored; known fields
  * with a wrong JSON type are rejected ([mock]: `null` counts as a wrong type, it never means "absent").
  */
+
+import { DSC_DB_TYPES } from '../../../dsc/schemas.js';
 import { SCHEDULE_TYPES, type ScheduleType } from './schedule.js';
 
 export class DscError extends Error {
@@ -22,31 +24,8 @@ export function invalid(field: string, problem: string): DscError {
   return new DscError(400, INVALID_PARAMETER, `Invalid parameter: ${field}: ${problem}`);
 }
 
-/** [mock] known `db_type` values, matched case-insensitively, stored as sent. */
-export const DB_TYPES = [
-  'MySQL',
-  'SQLServer',
-  'MSSQL',
-  'MS-SQL',
-  'PostgreSQL',
-  'Greenplum',
-  'Oracle',
-  'DWS',
-  'DLI',
-  'Hive',
-  'MRS_HIVE',
-  'HBase',
-  'MongoDB',
-  'DDS',
-  'openGauss',
-  'GaussDB',
-  'KingBase',
-  'DMDBMS',
-  'TDSQL',
-  'Elasticsearch',
-  'ES',
-  'LTS',
-] as const;
+/** [mock] known `db_type` values, matched case-insensitively, stored as sent (one list, shared with the SDK). */
+export const DB_TYPES = DSC_DB_TYPES;
 const DB_TYPES_LOWER = new Set(DB_TYPES.map((t) => t.toLowerCase()));
 
 export const SCAN_CONFIG_KEYS = [
