@@ -526,6 +526,16 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
+        /** @description Server-side failure [doc: statuses 500 and above are possible on any call]. The mock produces one only through fault injection, in the service's flat envelope (or the gateway envelope for an `APIGW.*` code); a client's mistake never yields a 5xx. The SDK retries 500/502/503/504 only where the operation is safe to repeat. */
+        ServerError: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DataArtsError"] | components["schemas"]["GatewayError"];
+            };
+        };
         /** @description Throttled (`APIGW.0308`). The Catalog APIs share 100 requests/s, 50 per user [doc]; the mock throttles only when a fault is injected. */
         TooManyRequests: {
             headers: {
@@ -597,6 +607,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     CreateTask: {
@@ -638,6 +649,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     ShowTaskInfo: {
@@ -676,6 +688,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     UpdateTaskInfo: {
@@ -717,6 +730,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     DeleteTaskInfo: {
@@ -753,6 +767,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     ExecuteTaskAction: {
@@ -807,6 +822,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     ShowInstanceLog: {
@@ -852,6 +868,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
 }

@@ -23,6 +23,7 @@ import { type IdsSnapshot, SeededIds } from './ids.js';
 import { Journal, type JournalEntry, queryRecord, redactBody, redactHeaders, redactValue } from './journal.js';
 import { Router } from './router.js';
 import { createDataArtsService, type DataArtsMockService } from './services/dataarts/index.js';
+import { createDataWorksService } from './services/dataworks/index.js';
 import { createDscService, type DscMockService } from './services/dsc/index.js';
 import { createIamService, type IamContext } from './services/iam/index.js';
 import {
@@ -283,6 +284,7 @@ export class MockEngine implements Mock {
       () => createIamService(iamCtx),
       createDscService,
       createDataArtsService,
+      createDataWorksService,
       ...(options.services ?? []),
     ];
     for (const factory of factories) {
@@ -516,12 +518,7 @@ export class MockEngine implements Mock {
       this.clock.catchUp();
       if (before.networkError === 'reset') return this.finishReset(p, service.name, route.operation, info);
       if (before.status !== undefined) {
-        const res = service.errorResponse(
-          before.status,
-          before.code ?? defaultFaultCode(service.name, before.status),
-          before.message ?? defaultFaultMessage(before.status),
-          this.mockRequest(p, params),
-        );
+        const res = faultResponse(service, before.status, before, this.mockRequest(p, params));
         return this.finish(p, service.name, route.operation, res, info);
       }
     }
@@ -560,12 +557,7 @@ export class MockEngine implements Mock {
       if (after.delayMs) await sleep(after.delayMs);
       if (after.networkError === 'reset') return this.finishReset(p, service.name, route.operation, info);
       if (after.status !== undefined) {
-        res = service.errorResponse(
-          after.status,
-          after.code ?? defaultFaultCode(service.name, after.status),
-          after.message ?? defaultFaultMessage(after.status),
-          req,
-        );
+        res = faultResponse(service, after.status, after, req);
       }
       return this.finish(p, service.name, route.operation, res, info);
     }
@@ -815,6 +807,24 @@ export class MockEngine implements Mock {
       reset: () => {},
     };
   }
+}
+
+/**
+ * The answer of an injected status fault. Gateway codes (`APIGW.*`, e.g. the default 429 `APIGW.0308`) come from the
+ * Huawei API gateway, in front of every Huawei service, so they use the gateway envelope with `request_id`
+ * (auth.md); any other code uses the service's own envelope.
+ */
+function faultResponse(
+  service: MockService,
+  status: number,
+  fault: { code?: string | undefined; message?: string | undefined },
+  req: MockRequest,
+): MockResponse {
+  const code = fault.code ?? defaultFaultCode(service.name, status);
+  const message = fault.message ?? defaultFaultMessage(status);
+  if (service.name !== 'dataworks' && code.startsWith('APIGW.'))
+    return huaweiEnvelope(status, code, message, req.requestId);
+  return service.errorResponse(status, code, message, req);
 }
 
 function defaultFaultCode(service: ServiceName, status: number): string {
