@@ -1,22 +1,30 @@
 /**
  * metacollect: typed clients for cloud metadata collection tasks.
  * This entry never imports the mock (`metacollect/mock`).
+ *
+ * @module metacollect
  */
 
 export type { WithResponse } from './core/api-promise.js';
 export { APIPromise } from './core/api-promise.js';
 export type {
+  Acs3Options,
+  AlibabaAuthConfig,
+  Env,
   HuaweiAkskOptions,
   HuaweiAuthConfig,
   IamPasswordOptions,
   TokenSource,
 } from './core/auth/index.js';
 export {
+  Acs3Auth,
+  acs3Auth,
   HuaweiAkskAuth,
   huaweiAkskAuth,
   IamPasswordAuth,
   iamPasswordAuth,
   isAuthProvider,
+  resolveAlibabaAuth,
   resolveHuaweiAuth,
   StaticTokenAuth,
   staticTokenAuth,
@@ -85,6 +93,32 @@ export type {
   TaskAction,
   TaskConfig,
 } from './dataarts/schemas.js';
+export type { DataWorksClientOptions, WaitForCrawlerRunOptions } from './dataworks/client.js';
+export { DataWorksClient } from './dataworks/client.js';
+// DataWorks shapes, prefixed where a Huawei type of the same name exists.
+export type {
+  ConnectionProperties,
+  ConnectionPropertiesMode,
+  Connectivity,
+  ConnectState,
+  Crawler,
+  CrawlerOptions,
+  CrawlerRun,
+  CrawlerStatus,
+  CrawlerTypeCapability,
+  DataSource as DataWorksDataSource,
+  DataSourceGroup as DataWorksDataSourceGroup,
+  DataWorksAction,
+  DataWorksErrorBody,
+  DataWorksRequestInput,
+  DataWorksResponse,
+  EnvType,
+  RunStatus as CrawlerRunStatus,
+  ScheduleConfig as CrawlerScheduleConfig,
+  ScheduleType as CrawlerScheduleType,
+  Scope as CrawlerScope,
+  ScopeUnit,
+} from './dataworks/schemas.js';
 export type {
   DscClientOptions,
   HuaweiAuthOption,

@@ -23,7 +23,7 @@ import { type IdsSnapshot, SeededIds } from './ids.js';
 import { Journal, type JournalEntry, queryRecord, redactBody, redactHeaders, redactValue } from './journal.js';
 import { Router } from './router.js';
 import { createDataArtsService, type DataArtsMockService } from './services/dataarts/index.js';
-import { createDataWorksService } from './services/dataworks/index.js';
+import { createDataWorksService, type DataWorksMockService } from './services/dataworks/index.js';
 import { createDscService, type DscMockService } from './services/dsc/index.js';
 import { createIamService, type IamContext } from './services/iam/index.js';
 import {
@@ -46,6 +46,10 @@ export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 export const DATAWORKS_VERSION = '2024-05-18';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Settings a new mock starts with: DSC runs last 30 s, DataArts runs 60 s, DataWorks runs 5 s queued + 60 s, cron in
+ * UTC, one default DataArts workspace.
+ */
 export const DEFAULT_SETTINGS: MockSettings = {
   dscRunDurationMs: 30_000,
   dataartsRunDurationMs: 60_000,
@@ -56,6 +60,7 @@ export const DEFAULT_SETTINGS: MockSettings = {
   defaultWorkspaces: ['00000000000000000000000000000001'],
 };
 
+/** Options of {@link createMock}. */
 export interface CreateMockOptions {
   /** Clock mode; default 'manual'. */
   clock?: ClockMode;
@@ -63,6 +68,7 @@ export interface CreateMockOptions {
   seed?: number;
   /** Initial mock time; default wall time now (so AK/SK signatures made with the wall clock pass the skew check). */
   now?: Date | number;
+  /** Overrides of {@link DEFAULT_SETTINGS}. */
   settings?: Partial<MockSettings>;
   /** Region of the default project; default 'cn-north-4'. */
   region?: string;
@@ -74,79 +80,140 @@ export interface CreateMockOptions {
 
 /** The ready default account (public: a test or the CLI hands these to a client). */
 export interface MockDefaults {
+  /** Region of the default project (option `region`, default `cn-north-4`). */
   region: string;
+  /** Id of the default project. */
   projectId: string;
+  /** Name of the default project (the region id, as at Huawei Cloud). */
   projectName: string;
   /** Default DataArts workspace id. */
   workspace: string;
   /** A static (never-expiring) token scoped to the default project. */
   token: string;
+  /** Access key id of a permanent key of the default user. */
   ak: string;
+  /** Secret key of that access key. */
   sk: string;
+  /** Account (domain) name of the default user, for IAM password login. */
   domainName: string;
+  /** Account (domain) id. */
   domainId: string;
+  /** IAM user name of the default user. */
   userName: string;
+  /** Password of the default user. */
   password: string;
+  /** IAM user id of the default user. */
   userId: string;
 }
 
+/** An exception a service handler or timed work threw: a bug in the mock, recorded in {@link Mock.errors}. */
 export interface MockError {
+  /** Mock-clock time of the failure, epoch milliseconds. */
   time: number;
+  /** Request id of the exchange, when a request was being handled. */
   requestId?: string;
+  /** Service whose code threw. */
   service?: string;
+  /** Operation being handled, when known. */
   operation?: string;
+  /** The exception's message. */
   message: string;
+  /** The exception's stack, when it had one. */
   stack?: string;
 }
 
+/** Fault injection of a mock ({@link Mock.faults}). */
 export interface MockFaults {
+  /**
+   * Arms a fault and returns it with its id.
+   * @throws TypeError naming the field when `spec` is invalid.
+   */
   inject(spec: FaultSpec): ArmedFault;
+  /** Disarms every fault. */
   clear(): void;
+  /** The faults still armed, with their remaining counts. */
   list(): ArmedFault[];
 }
 
+/** The whole state of a mock as plain JSON, from {@link Mock.snapshot}; pass it to {@link Mock.restore}. */
 export interface MockSnapshot {
+  /** Format version of the snapshot. */
   version: 1;
+  /** Mock time and clock mode. */
   clock: ClockSnapshot;
+  /** State of the seeded id source. */
   ids: IdsSnapshot;
+  /** IAM accounts, users, projects, tokens and access keys. */
   accounts: AccountsSnapshot;
+  /** The default account. */
   defaults: MockDefaults;
+  /** Settings in effect. */
   settings: MockSettings;
+  /** Each service's own state, by service name. */
   services: Record<string, unknown>;
 }
 
 /** The service modules, with their in-process seed methods (typed for the built-in modules). */
 export interface MockServices {
+  /** The IAM mock (token issuing). */
   iam: MockService;
+  /** The DSC mock. */
   dsc: DscMockService;
+  /** The DataArts Catalog mock. */
   dataarts: DataArtsMockService;
-  dataworks?: MockService;
+  /** The DataWorks mock. */
+  dataworks: DataWorksMockService;
 }
 
+/**
+ * A mock engine, from {@link createMock}: serves requests, and exposes its clock, default account, faults, journal
+ * and state.
+ */
 export interface Mock {
   /** Serves one request (Fetch API). A network-error fault answers `Response.error()` (type 'error'). */
   handle(request: Request): Promise<Response>;
+  /** The ready default account: hand these credentials to a client. */
   readonly defaults: MockDefaults;
+  /** The mock's clock; advancing it fires due schedules and run completions. */
   readonly clock: MockClock;
+  /** Live settings: changes apply to work started afterwards. */
   readonly settings: MockSettings;
+  /** Fault injection. */
   readonly faults: MockFaults;
   /** Journal of exchanges, oldest first, secrets redacted. */
   readonly requests: JournalEntry[];
+  /** Empties the journal ({@link Mock.requests}). */
   clearRequests(): void;
   /** Exceptions thrown by handlers or runDue (bugs); tests assert it stays empty. */
   readonly errors: MockError[];
+  /** The service modules, with their seed methods. */
   readonly services: MockServices;
   /** Wipes all state; keeps configured credentials, the clock, settings and seeds the services keep. */
   reset(): void;
+  /** The whole state as plain JSON (a deep copy). */
   snapshot(): MockSnapshot;
+  /** Replaces the whole state with a snapshot taken by {@link Mock.snapshot}. */
   restore(snapshot: MockSnapshot): void;
-  addProject(options?: { name?: string }): { id: string; name: string };
+  /** Adds a project to the default account (named `<region>_project<n>` unless `name` is given) and returns it. */
+  addProject(options?: { name?: string }): {
+    /** Id of the new project. */
+    id: string;
+    /** Name of the new project. */
+    name: string;
+  };
   /** Registers a DataArts workspace in a project (random 32-hex id if omitted); returns its id. */
   addWorkspace(projectId: string, id?: string): string;
   /** Configures a token for the default user (default project, 24 h). ttlMs null = never expires. */
   issueToken(options?: { projectId?: string; ttlMs?: number | null }): string;
   /** Configures an access key for the default user; `temporary` keys also need their security token. */
-  addAccessKey(options?: { temporary?: boolean }): { ak: string; sk: string; securityToken?: string };
+  addAccessKey(options?: { temporary?: boolean }): {
+    /** Access key id. */
+    ak: string;
+    /** Secret key. */
+    sk: string;
+    /** Security token, for a temporary key only. */
+    securityToken?: string;
+  };
   /** Stops the real-mode timer. */
   dispose(): void;
 }
@@ -163,6 +230,32 @@ interface Prepared {
   lowerHeaders: Record<string, string>;
   rawBody: string;
   bodyBytes: number;
+  /** `x-acs-action` header or `Action` query parameter (DataWorks family), null when absent. */
+  action: string | null;
+}
+
+/**
+ * The engine's answer before conversion to a Fetch `Response` (handle) or a node:http response (the server's fast
+ * path). Header names are lowercase; `body` is null for an empty body (and always for 204, 304 and HEAD).
+ * @internal
+ */
+export interface EngineAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/** Stands for `Response.error()` (a network-error fault) in an {@link EngineAnswer} position. */
+const NETWORK_ERROR = null;
+
+/** HTTP whitespace that `Headers.set` strips from both ends of a value. */
+const HTTP_WS_EDGES = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+/** A record's entries sorted by name, as `Headers.forEach` yields them. */
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(record).sort()) out[name] = record[name] as string;
+  return out;
 }
 
 class ControlError extends Error {
@@ -213,6 +306,34 @@ function dataworksEnvelope(
 
 const ROUTE_MISS_MESSAGE = 'The API does not exist or has not been published in the environment.';
 
+/**
+ * Creates a mock engine of every service on one origin, with a ready default account ({@link Mock.defaults}).
+ * Nothing listens: serve it in-process with {@link Mock.handle}, over HTTP with {@link startMockServer}, or through
+ * msw with `mockHandlers` from `metacollect/msw`. Call {@link Mock.dispose} when done with a `real` clock.
+ *
+ * @example
+ * ```ts
+ * import { DscClient } from 'metacollect';
+ * import { createMock } from 'metacollect/mock';
+ *
+ * const mock = createMock({ clock: 'manual', seed: 42 });
+ * const { region, projectId, token } = mock.defaults;
+ * const dsc = new DscClient({
+ *   region,
+ *   projectId,
+ *   auth: { token },
+ *   fetch: (url: string, init: RequestInit) => mock.handle(new Request(url, init)), // no socket
+ * });
+ * const { id } = await dsc.createScanTask({
+ *   task_name: 'nightly',
+ *   data_sources: [{ db_type: 'MySQL', ins_id: 'db-1' }],
+ *   schedule_type: 'ONCE',
+ *   start_now: true,
+ * });
+ * mock.clock.advance(30_000); // a DSC run takes 30 s of mock time
+ * console.log((await dsc.listScanInstances(id)).result[0]?.task_status); // SUCCESS
+ * ```
+ */
 export function createMock(options: CreateMockOptions = {}): Mock {
   return new MockEngine(options);
 }
@@ -299,9 +420,8 @@ export class MockEngine implements Mock {
       iam: byName('iam')!,
       dsc: byName('dsc') as DscMockService,
       dataarts: byName('dataarts') as DataArtsMockService,
+      dataworks: byName('dataworks') as DataWorksMockService,
     };
-    const dataworks = byName('dataworks');
-    if (dataworks) this.services.dataworks = dataworks;
 
     this.engineControl = this.buildEngineControl();
     this.controlRouter.add(this.engineControl, this.engineControl.controlRoutes);
@@ -449,25 +569,51 @@ export class MockEngine implements Mock {
     this.clock.catchUp();
     const url = new URL(request.url);
     const rawBody = request.body === null ? '' : await request.text();
+    const answer = await this.dispatch(this.prepare(request.method, url, request.headers, rawBody));
+    if (answer === NETWORK_ERROR) return Response.error();
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  }
+
+  /**
+   * Serves one request given as plain parts, without Fetch `Request`/`Response` objects: the fast path of
+   * `startMockServer` (building WHATWG objects per request cost more than the engine's own work). Same behaviour
+   * as {@link MockEngine.handle}: `null` stands for `Response.error()`.
+   *
+   * @param method - Request method (any case).
+   * @param url - Absolute request URL (not shared with anything else: the journal keeps it).
+   * @param headers - Request headers (not modified afterwards).
+   * @param rawBody - Body text, decoded as `Request.text()` does ('' when none).
+   * @internal
+   */
+  handleParts(method: string, url: URL, headers: Headers, rawBody: string): Promise<EngineAnswer | null> {
+    this.clock.catchUp();
+    return this.dispatch(this.prepare(method, url, headers, rawBody));
+  }
+
+  private prepare(method: string, url: URL, headers: Headers, rawBody: string): Prepared {
     const lowerHeaders: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
+    headers.forEach((value, name) => {
       lowerHeaders[name.toLowerCase()] = value;
     });
     const path = url.pathname;
-    const action = request.headers.get('x-acs-action') ?? url.searchParams.get('Action');
+    const action = headers.get('x-acs-action') ?? url.searchParams.get('Action');
     const family: Family = path === '/' && action !== null ? 'dataworks' : 'huawei';
-    const p: Prepared = {
+    return {
       requestId: family === 'dataworks' ? this.ids.uuid(true) : this.ids.hex(32),
       family,
-      method: request.method.toUpperCase(),
+      method: method.toUpperCase(),
       url,
       path,
-      headers: request.headers,
+      headers,
       lowerHeaders,
       rawBody,
       bodyBytes: Buffer.byteLength(rawBody),
+      action,
     };
+  }
 
+  private async dispatch(p: Prepared): Promise<EngineAnswer | null> {
+    const { family, url, path, action, lowerHeaders, rawBody } = p;
     if (path === '/__mock' || path.startsWith('/__mock/')) return this.handleControl(p);
 
     if (p.bodyBytes > MAX_BODY_BYTES) {
@@ -484,7 +630,7 @@ export class MockEngine implements Mock {
     let params: Record<string, string> = {};
     if (family === 'dataworks') {
       const dw = this.services.dataworks;
-      const version = request.headers.get('x-acs-version') ?? url.searchParams.get('Version');
+      const version = p.headers.get('x-acs-version') ?? url.searchParams.get('Version');
       const candidates = dw?.routes.filter((r) => r.operation === action) ?? [];
       if (dw === undefined || candidates.length === 0 || version !== DATAWORKS_VERSION) {
         const message =
@@ -616,13 +762,14 @@ export class MockEngine implements Mock {
       lowerHeaders: { 'content-type': 'application/json' },
       rawBody,
       bodyBytes: Buffer.byteLength(rawBody),
+      action: null,
     };
     const res = this.runHandler(found.match.service, found.match.route, this.mockRequest(p, found.match.params), true);
     this.clock.settle();
     return res;
   }
 
-  private handleControl(p: Prepared): Response {
+  private handleControl(p: Prepared): EngineAnswer {
     const found = this.controlRouter.lookup(p.method, p.path);
     let res: MockResponse;
     let operation: string | undefined;
@@ -644,87 +791,92 @@ export class MockEngine implements Mock {
     service: ServiceName,
     operation: string,
     fault: JournalEntry['fault'] | undefined,
-  ): Response {
-    this.journal.push({
-      ...this.journalBase(p, service, operation),
+  ): null {
+    const time = this.clock.now();
+    this.journal.push(() => ({
+      ...journalBase(p, service, operation, time),
       status: 0,
       responseHeaders: {},
       responseBody: undefined,
       ...(fault ? { fault } : {}),
-    });
-    return Response.error();
+    }));
+    return NETWORK_ERROR;
   }
 
-  private journalBase(p: Prepared, service: MockExchange['service'], operation: string | undefined) {
-    return {
-      service,
-      operation,
-      method: p.method,
-      path: p.path,
-      requestId: p.requestId,
-      time: this.clock.now(),
-      query: queryRecord(p.url.searchParams),
-      requestHeaders: redactHeaders(p.headers),
-      requestBody: redactBody(p.rawBody, p.headers.get('content-type')),
-    };
-  }
-
+  /**
+   * Renders a service answer: the request-id header, the body text and its content type, the observer call (only
+   * when one is set) and the journal entry. The journal entry is built lazily (see Journal): it only captures
+   * values that never change afterwards (the prepared request, the response text and headers).
+   */
   private finish(
     p: Prepared,
     service: MockExchange['service'],
     operation: string | undefined,
     res: MockResponse,
     fault?: JournalEntry['fault'],
-  ): Response {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(res.headers ?? {})) headers.set(name, value);
-    if (p.family === 'dataworks' || service === 'dataworks') headers.set('x-acs-request-id', p.requestId);
-    else headers.set('X-Request-Id', p.requestId);
+  ): EngineAnswer {
+    // A plain record with lowercase names stands in for a Headers object (same normalisation as Headers.set).
+    const headers: Record<string, string> = {};
+    if (res.headers !== undefined) {
+      for (const [name, value] of Object.entries(res.headers)) {
+        headers[name.toLowerCase()] = `${value}`.replace(HTTP_WS_EDGES, '');
+      }
+    }
+    if (p.family === 'dataworks' || service === 'dataworks') headers['x-acs-request-id'] = p.requestId;
+    else headers['x-request-id'] = p.requestId;
     let text: string | undefined;
     if (res.body !== undefined) {
       if (typeof res.body === 'string') {
         text = res.body;
-        if (!headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
+        headers['content-type'] ??= 'text/plain;charset=UTF-8';
       } else {
         text = JSON.stringify(res.body);
-        if (!headers.has('content-type')) headers.set('content-type', 'application/json;charset=UTF-8');
+        headers['content-type'] ??= 'application/json;charset=UTF-8';
       }
     }
-    const responseHeaders: Record<string, string> = {};
-    headers.forEach((value, name) => {
-      responseHeaders[name] = value;
-    });
-    const exchange: MockExchange = {
-      service,
-      operation,
-      method: p.method,
-      path: p.path,
-      status: res.status,
-      responseHeaders,
-      responseBody: res.body === undefined ? undefined : typeof res.body === 'string' ? res.body : JSON.parse(text!),
-    };
+    const status = res.status;
+    // The parsed response body (what observers and the journal see: a copy, never the handler's object).
+    const parsedBody = (): unknown =>
+      res.body === undefined ? undefined : typeof res.body === 'string' ? res.body : JSON.parse(text as string);
     const observer = (globalThis as Record<symbol, unknown>)[MOCK_OBSERVER];
     if (typeof observer === 'function') {
+      const exchange: MockExchange = {
+        service,
+        operation,
+        method: p.method,
+        path: p.path,
+        status,
+        responseHeaders: sortedRecord(headers),
+        responseBody: parsedBody(),
+      };
       try {
         observer(exchange);
       } catch (error) {
         this.recordError(error, { requestId: p.requestId, service, ...(operation ? { operation } : {}) });
       }
     }
-    this.journal.push({
-      ...this.journalBase(p, service, operation),
-      status: res.status,
-      responseHeaders: redactHeaders(responseHeaders),
-      responseBody:
-        service !== 'control'
-          ? exchange.responseBody
-          : operation === 'ListRequests' || operation === 'GetSnapshot'
-            ? '[omitted]' // the journal would otherwise nest itself (and the snapshot holds credentials)
-            : redactValue(exchange.responseBody),
-      ...(fault ? { fault } : {}),
+    const time = this.clock.now();
+    const stringBody = typeof res.body === 'string';
+    this.journal.push(() => {
+      const responseBody = stringBody ? text : text === undefined ? undefined : JSON.parse(text);
+      return {
+        ...journalBase(p, service, operation, time),
+        status,
+        responseHeaders: redactHeaders(sortedRecord(headers)),
+        responseBody:
+          service !== 'control'
+            ? responseBody
+            : operation === 'ListRequests' || operation === 'GetSnapshot'
+              ? '[omitted]' // the journal would otherwise nest itself (and the snapshot holds credentials)
+              : redactValue(responseBody),
+        ...(fault ? { fault } : {}),
+      };
     });
-    const nullBody = res.status === 204 || res.status === 304 || p.method === 'HEAD';
-    return new Response(nullBody ? null : (text ?? null), { status: res.status, headers });
+    const nullBody = status === 204 || status === 304 || p.method === 'HEAD';
+    // Same check as the Response constructor, so that both paths (Fetch and the server's fast path) reject alike.
+    if (status < 200 || status > 599)
+      throw new RangeError(`init["status"] must be in the range of 200 to 599, inclusive.`);
+    return { status, headers, body: nullBody ? null : (text ?? null) };
   }
 
   private buildEngineControl(): MockService {
@@ -825,6 +977,21 @@ function faultResponse(
   if (service.name !== 'dataworks' && code.startsWith('APIGW.'))
     return huaweiEnvelope(status, code, message, req.requestId);
   return service.errorResponse(status, code, message, req);
+}
+
+/** The request part of a journal entry (redacts headers and the body: call it lazily). */
+function journalBase(p: Prepared, service: MockExchange['service'], operation: string | undefined, time: number) {
+  return {
+    service,
+    operation,
+    method: p.method,
+    path: p.path,
+    requestId: p.requestId,
+    time,
+    query: queryRecord(p.url.searchParams),
+    requestHeaders: redactHeaders(p.lowerHeaders),
+    requestBody: redactBody(p.rawBody, p.lowerHeaders['content-type'] ?? null),
+  };
 }
 
 function defaultFaultCode(service: ServiceName, status: number): string {

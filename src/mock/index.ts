@@ -2,6 +2,8 @@
  * metacollect/mock — a stateful mock of Huawei Cloud DSC, DataArts Catalog, IAM (and Alibaba DataWorks) on one
  * origin, usable in-process (`createMock().handle(request)`), over HTTP (`startMockServer`) or through msw
  * (`metacollect/msw`).
+ *
+ * @module metacollect/mock
  */
 export {
   type CreateMockOptions,
@@ -19,6 +21,7 @@ export type { ArmedFault, FaultSpec } from './faults.js';
 export type { JournalEntry } from './journal.js';
 export { type MockServer, type StartMockServerOptions, startMockServer } from './server.js';
 export type { DataArtsMockService } from './services/dataarts/index.js';
+export type { DataWorksMockService } from './services/dataworks/index.js';
 export type { DscMockService } from './services/dsc/index.js';
 export {
   type CallerIdentity,

@@ -18,15 +18,23 @@ const SECRET_KEY = /(password|passwd|secret|^sk$|token|securitytoken|accesskeyse
 
 /** One journal entry: an exchange with the (redacted) request and timing. */
 export interface JournalEntry extends MockExchange {
+  /** Request id the engine sent in `X-Request-Id` / `x-acs-request-id`. */
   requestId: string;
   /** Mock-clock time at which the request was handled (ms). */
   time: number;
+  /** Query parameters; a repeated key gives an array. */
   query: Record<string, string | string[]>;
+  /** Request headers (lowercase names), credentials redacted. */
   requestHeaders: Record<string, string>;
   /** Parsed JSON (or form fields) of the request body with secrets replaced by `***`, or the raw text. */
   requestBody: unknown;
   /** Set when a fault was applied to this exchange. */
-  fault?: { id: number; phase: string };
+  fault?: {
+    /** Id of the fault ({@link ArmedFault.id}). */
+    id: number;
+    /** Phase in which it applied: `before` or `after`. */
+    phase: string;
+  };
   /** Set when the handler threw (an engine/service bug). */
   error?: string;
 }
@@ -89,28 +97,63 @@ export function queryRecord(query: URLSearchParams): Record<string, string | str
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(query.keys())) {
     const all = query.getAll(key);
-    out[key] = SECRET_KEY.test(key) ? REDACTED : all.length === 1 ? (all[0] as string) : all;
+    // Query values can hold JSON with secrets too (DataWorks CreateDataSource sends ConnectionProperties there).
+    const values = all.map((v) => (SECRET_KEY.test(key) ? REDACTED : (redactValue(v) as string)));
+    out[key] = values.length === 1 ? (values[0] as string) : values;
   }
   return out;
 }
 
-/** Bounded journal of exchanges (oldest dropped first so a long-running mock does not grow without limit). */
+/** A journal entry, or a function that builds it on first read (see {@link Journal}). */
+export type JournalItem = JournalEntry | (() => JournalEntry);
+
+/**
+ * Bounded journal of exchanges (oldest dropped first so a long-running mock does not grow without limit).
+ *
+ * Performance: the engine records every request, so recording must be cheap. Entries live in a ring buffer (no
+ * `splice` of the whole array once full), and an entry may be pushed as a thunk: the expensive parts (header
+ * redaction, parsing and redacting bodies) run only when the journal is read, once per entry (the result replaces
+ * the thunk). A thunk must only capture values that do not change after the exchange.
+ */
 export class Journal {
-  private entries: JournalEntry[] = [];
+  private items: JournalItem[] = [];
+  /** Index of the oldest item once the buffer is full (it then wraps around). */
+  private head = 0;
+  private readonly capacity: number;
 
-  constructor(private readonly limit = 10_000) {}
-
-  push(entry: JournalEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+  constructor(limit = 10_000) {
+    this.capacity = Number.isNaN(limit) ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(limit));
   }
 
+  push(entry: JournalItem): void {
+    if (this.capacity === 0) return;
+    if (this.items.length < this.capacity) {
+      this.items.push(entry);
+      return;
+    }
+    this.items[this.head] = entry;
+    this.head = (this.head + 1) % this.capacity;
+  }
+
+  /** The entries, oldest first (a new array). */
   list(): JournalEntry[] {
-    return [...this.entries];
+    const n = this.items.length;
+    const out = new Array<JournalEntry>(n);
+    for (let i = 0; i < n; i++) {
+      const k = (this.head + i) % n;
+      let item = this.items[k] as JournalItem;
+      if (typeof item === 'function') {
+        item = item();
+        this.items[k] = item;
+      }
+      out[i] = item;
+    }
+    return out;
   }
 
   clear(): void {
-    this.entries = [];
+    this.items = [];
+    this.head = 0;
   }
 }
 

@@ -38,7 +38,9 @@ beforeAll(() => {
   run('mkdir', ['-p', consumer], work);
   writeFileSync(
     path.join(consumer, 'package.json'),
-    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2),
+    // A CommonJS project (no "type"), as most ts-node users have: ts-node 10 cannot run a `.cts` entry inside a
+    // `"type": "module"` package, because Node then hands the entry to its ESM loader. ESM files use `.mts`.
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }, null, 2),
   );
   const dev = (name: string) => `${name}@${rootPkg.devDependencies[name]}`;
   run(
@@ -113,17 +115,23 @@ describe('the packed tarball', () => {
     writeFileSync(
       path.join(consumer, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: ['node'] },
+        compilerOptions: {
+          module: 'node16',
+          moduleResolution: 'node16',
+          strict: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
       }),
     );
     copyFileSync(path.join(root, 'examples', 'script.cts'), path.join(consumer, 'script.cts'));
     const out = run(path.join(consumer, 'node_modules', '.bin', 'ts-node'), ['script.cts'], consumer, 120_000);
     expect(out).toMatch(/created scan task \d+/);
-  });
+  }, 120_000);
 
   it('runs an ESM TypeScript script with tsx', () => {
     writeFileSync(
-      path.join(consumer, 'esm.ts'),
+      path.join(consumer, 'esm.mts'),
       [
         "import { DscClient } from 'metacollect';",
         "import { createMock, startMockServer } from 'metacollect/mock';",
@@ -136,50 +144,54 @@ describe('the packed tarball', () => {
         'dsc.close(); await server.close();',
       ].join('\n'),
     );
-    const out = run(path.join(consumer, 'node_modules', '.bin', 'tsx'), ['esm.ts'], consumer);
+    const out = run(path.join(consumer, 'node_modules', '.bin', 'tsx'), ['esm.mts'], consumer);
     expect(out.trim()).toBe('templates: 0');
-  });
+  }, 60_000);
 
   it.each([
     ['node16', 'node16'],
     ['esnext', 'bundler'],
-  ])('type-checks a consumer with module %s / moduleResolution %s', (module, resolution) => {
-    writeFileSync(
-      path.join(consumer, 'consumer-types.ts'),
-      [
-        "import { DscClient, DataArtsCatalogClient, isApiError, type MetacollectError } from 'metacollect';",
-        "import { createMock } from 'metacollect/mock';",
-        "import { mockHandlers } from 'metacollect/msw';",
-        "const mock = createMock({ clock: 'manual' });",
-        'const dsc = new DscClient({ endpoint: "http://127.0.0.1:1", projectId: mock.defaults.projectId, auth: { token: "t" } });',
-        'const catalog = new DataArtsCatalogClient({ endpoint: "http://127.0.0.1:1", projectId: "p", workspace: "w", auth: { ak: "a", sk: "s" } });',
-        'export async function f(): Promise<number> {',
-        "  const r = await dsc.createScanTask({ task_name: 'n', data_sources: [{ db_type: 'MySQL', ins_id: 'i' }], schedule_type: 'ONCE' });",
-        '  const id: string = r.id;',
-        '  const s = await catalog.searchCollectionTasks({ limit: 10 });',
-        '  const n: number = s.count;',
-        '  return id.length + n + mockHandlers(mock).length;',
-        '}',
-        'export function g(e: unknown): e is MetacollectError { return isApiError(e); }',
-      ].join('\n'),
-    );
-    writeFileSync(
-      path.join(consumer, `tsconfig.${resolution}.json`),
-      JSON.stringify({
-        compilerOptions: {
-          module,
-          moduleResolution: resolution,
-          target: 'es2022',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: ['node'],
-        },
-        files: ['consumer-types.ts'],
-      }),
-    );
-    run(path.join(consumer, 'node_modules', '.bin', 'tsc'), ['-p', `tsconfig.${resolution}.json`], consumer);
-  });
+  ])(
+    'type-checks a consumer with module %s / moduleResolution %s',
+    (module, resolution) => {
+      writeFileSync(
+        path.join(consumer, 'consumer-types.ts'),
+        [
+          "import { DscClient, DataArtsCatalogClient, isApiError, type MetacollectError } from 'metacollect';",
+          "import { createMock } from 'metacollect/mock';",
+          "import { mockHandlers } from 'metacollect/msw';",
+          "const mock = createMock({ clock: 'manual' });",
+          'const dsc = new DscClient({ endpoint: "http://127.0.0.1:1", projectId: mock.defaults.projectId, auth: { token: "t" } });',
+          'const catalog = new DataArtsCatalogClient({ endpoint: "http://127.0.0.1:1", projectId: "p", workspace: "w", auth: { ak: "a", sk: "s" } });',
+          'export async function f(): Promise<number> {',
+          "  const r = await dsc.createScanTask({ task_name: 'n', data_sources: [{ db_type: 'MySQL', ins_id: 'i' }], schedule_type: 'ONCE' });",
+          '  const id: string = r.id;',
+          '  const s = await catalog.searchCollectionTasks({ limit: 10 });',
+          '  const n: number = s.count;',
+          '  return id.length + n + mockHandlers(mock).length;',
+          '}',
+          'export function g(e: unknown): e is MetacollectError { return isApiError(e); }',
+        ].join('\n'),
+      );
+      writeFileSync(
+        path.join(consumer, `tsconfig.${resolution}.json`),
+        JSON.stringify({
+          compilerOptions: {
+            module,
+            moduleResolution: resolution,
+            target: 'es2022',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: ['node'],
+          },
+          files: ['consumer-types.ts'],
+        }),
+      );
+      run(path.join(consumer, 'node_modules', '.bin', 'tsc'), ['-p', `tsconfig.${resolution}.json`], consumer);
+    },
+    120_000,
+  );
 
   it('starts the metacollect-mock bin and stops on SIGTERM', async () => {
     const child = spawn(path.join(consumer, 'node_modules', '.bin', 'metacollect-mock'), ['--port', '0'], {
@@ -205,5 +217,5 @@ describe('the packed tarball', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMock, MOCK_OBSERVER, type MockExchange } from '../../../src/mock/index.js';
-import { controlRequest, huaweiRequest, iamToken, readResult } from '../../support/mock.js';
+import { controlRequest, dataworksRequest, huaweiRequest, iamToken, readResult } from '../../support/mock.js';
 import { type FakeState, fakeService, schedule, skipFakeExchangesInConformance } from './fake.js';
 
 skipFakeExchangesInConformance();
@@ -75,11 +75,11 @@ describe('request ids and route misses', () => {
     expect(r.body.error_code).toBe('APIGW.0101');
   });
 
-  it('answers `/` with an action InvalidAction.NotFound when no DataWorks service is registered', async () => {
+  it('answers `/` with an unknown action InvalidAction.NotFound in the DataWorks envelope', async () => {
     const mock = createMock();
     const res = await readResult(
       await mock.handle(
-        new Request('https://dataworks.cn-shanghai.aliyuncs.com/?Action=ListCrawlers&Version=2024-05-18', {
+        new Request('https://dataworks.cn-shanghai.aliyuncs.com/?Action=Nope&Version=2024-05-18', {
           method: 'POST',
         }),
       ),
@@ -176,7 +176,12 @@ describe('faults', () => {
     expect(post.status).toBe(201);
     const get = await huaweiRequest(mock, { path: `/v9/${p}/counter` });
     expect(get.status).toBe(429);
-    expect(get.body.fake_code).toBe('APIGW.0308');
+    // The default 429 code is the gateway's, so it comes in the gateway envelope (auth.md), not the service's.
+    expect(get.body).toEqual({
+      error_code: 'APIGW.0308',
+      error_msg: 'The throttling threshold has been reached.',
+      request_id: get.requestId,
+    });
     expect(mock.faults.list()).toEqual([]);
   });
 
@@ -394,6 +399,32 @@ describe('snapshot, restore, reset', () => {
 });
 
 describe('journal and observer', () => {
+  it('redacts secrets inside JSON held in query parameters (DataWorks CreateDataSource)', async () => {
+    const mock = createMock();
+    const password = 'Very-Secret-Db-Pass-42';
+    const res = await dataworksRequest(mock, {
+      action: 'CreateDataSource',
+      method: 'GET',
+      params: {
+        ProjectId: 1,
+        Name: 'orders',
+        Type: 'mysql',
+        ConnectionPropertiesMode: 'UrlMode',
+        ConnectionProperties: JSON.stringify({
+          envType: 'Prod',
+          address: [{ host: '10.0.0.5', port: 3306 }],
+          database: 'shop',
+          username: 'u',
+          password,
+        }),
+      },
+    });
+    expect(res.status).toBe(200);
+    const journal = JSON.stringify(mock.requests);
+    expect(journal).toContain('ConnectionProperties');
+    expect(journal).not.toContain(password);
+  });
+
   it('records every exchange with secrets redacted', async () => {
     const mock = createMock();
     const key = mock.addAccessKey({ temporary: true });

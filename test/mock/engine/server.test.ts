@@ -122,7 +122,7 @@ describe('mockHandlers (msw)', () => {
           headers: { 'X-Auth-Token': token },
         }),
       ).rejects.toThrow();
-      expect(mock.requests.map((r) => r.service)).toEqual(['dsc', 'iam', 'iam', 'unknown', 'unknown', 'dsc', 'dsc']);
+      expect(mock.requests.map((r) => r.service)).toEqual(['dsc', 'iam', 'iam', 'unknown', 'dataworks', 'dsc', 'dsc']);
     } finally {
       msw.close();
     }
