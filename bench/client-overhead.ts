@@ -6,8 +6,8 @@
 import { createRequire } from 'node:module';
 import createOpenApiClient from 'openapi-fetch';
 import { Agent, request } from 'undici';
-import { DataArtsCatalogClient } from '../src/index.js';
 import type { paths } from '../src/generated/dataarts-catalog.js';
+import { DataArtsCatalogClient } from '../src/index.js';
 import { CREATE_BODY, PROJECT_ID, startCannedServer, TASK_ID, WORKSPACE } from './canned-server.js';
 import { type LoadResult, load, median } from './lib.js';
 

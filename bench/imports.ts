@@ -34,7 +34,8 @@ export interface ImportResults {
 
 export function runImports(options: { runs: number }): ImportResults {
   const coldImport: Record<string, number> = {};
-  for (const spec of ['metacollect', 'metacollect/mock', 'undici', 'zod']) coldImport[spec] = coldImportMs(spec, options.runs);
+  for (const spec of ['metacollect', 'metacollect/mock', 'undici', 'zod'])
+    coldImport[spec] = coldImportMs(spec, options.runs);
   const clientBundle = readFileSync(path.join(root, 'dist', 'index.js'), 'utf8');
   const clientEntryLoadsMock = /from ['"]msw|createMock|startMockServer|__mock\//.test(clientBundle);
   const pack = JSON.parse(

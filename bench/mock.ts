@@ -10,7 +10,11 @@ import { load, median, percentile } from './lib.js';
 
 type Mock = ReturnType<typeof createMock>;
 
-const connections = ['c3bfb6a1c2b04e3c9b6ee6a1f1c8a9b2', 'a0000000000000000000000000000001', 'b0000000000000000000000000000002'];
+const connections = [
+  'c3bfb6a1c2b04e3c9b6ee6a1f1c8a9b2',
+  'a0000000000000000000000000000001',
+  'b0000000000000000000000000000002',
+];
 
 function freshMock(): Mock {
   return createMock({ clock: 'manual', seed: 1, settings: { dataartsMaxRecords: 10_000_000 } });

@@ -39,8 +39,11 @@ async function main(): Promise<void> {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
   };
-  console.log(`metacollect bench — ${machine.date}\n${machine.cpu} × ${machine.cores}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
-  if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc for the heap figure; npm run bench does)');
+  console.log(
+    `metacollect bench — ${machine.date}\n${machine.cpu} × ${machine.cores}, ${machine.memoryGiB} GiB, Node ${machine.node}`,
+  );
+  if (!(globalThis as { gc?: unknown }).gc)
+    console.log('(run with --expose-gc for the heap figure; npm run bench does)');
 
   if (!existsSync(path.join(root, 'dist', 'index.js')) || !quick) {
     console.log('\nbuilding dist/ for the import and size figures…');
@@ -66,7 +69,12 @@ async function main(): Promise<void> {
 
   console.log('\n2. Signing (signatures per second)');
   const signing = runSigning({ batch: quick ? 5_000 : 20_000, reps });
-  console.log(table(['signer', 'sig/s', '× official'], signing.map((r) => [r.signer, fmt(r.opsPerSecond), fmt(r.ratio, 2)])));
+  console.log(
+    table(
+      ['signer', 'sig/s', '× official'],
+      signing.map((r) => [r.signer, fmt(r.opsPerSecond), fmt(r.ratio, 2)]),
+    ),
+  );
 
   console.log('\n3. Mock');
   const mock = await runMockBench({ reps, large: 100_000 });
@@ -89,10 +97,22 @@ async function main(): Promise<void> {
 
   console.log('\n4–5. Import cost and package size');
   const imports = runImports({ runs: quick ? 3 : 7 });
-  console.log(table(['cold import', 'ms'], Object.entries(imports.coldImportMs).map(([k, v]) => [k, fmt(v, 1)])));
+  console.log(
+    table(
+      ['cold import', 'ms'],
+      Object.entries(imports.coldImportMs).map(([k, v]) => [k, fmt(v, 1)]),
+    ),
+  );
   console.log(`client entry references mock/msw code: ${imports.clientEntryLoadsMock ? 'YES (bad)' : 'no'}`);
-  console.log(`tarball: ${fmt(imports.packedBytes / 1024, 1)} KiB packed, ${fmt(imports.unpackedBytes / 1024, 1)} KiB unpacked`);
-  console.log(table(['entry', 'bytes', 'gzip'], imports.entries.map((e) => [e.file, fmt(e.bytes), fmt(e.gzipBytes)])));
+  console.log(
+    `tarball: ${fmt(imports.packedBytes / 1024, 1)} KiB packed, ${fmt(imports.unpackedBytes / 1024, 1)} KiB unpacked`,
+  );
+  console.log(
+    table(
+      ['entry', 'bytes', 'gzip'],
+      imports.entries.map((e) => [e.file, fmt(e.bytes), fmt(e.gzipBytes)]),
+    ),
+  );
 
   const results = { machine, quick, overhead, signing, mock, imports, seconds: (Date.now() - started) / 1000 };
   writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -140,7 +140,7 @@ describe('the packed tarball', () => {
         'const d = mock.defaults;',
         'const dsc = new DscClient({ endpoint: server.url, projectId: d.projectId, auth: { token: d.token } });',
         'const page = await dsc.listScanTasks();',
-        'console.log(`templates: ${page.total_num}`);',
+        "console.log('templates: ' + page.total_num);",
         'dsc.close(); await server.close();',
       ].join('\n'),
     );
