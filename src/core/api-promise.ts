@@ -4,17 +4,27 @@
  */
 
 export interface WithResponse<T> {
+  /** The parsed, typed response body. */
   data: T;
+  /** HTTP status of the response. */
   status: number;
   /** Response headers, lowercase names. */
   headers: Record<string, string>;
+  /** Request id the service returned (`X-Request-Id` header or body), when present. */
   requestId: string | undefined;
 }
 
+/**
+ * A `Promise` of the typed response body that can also give the whole response.
+ *
+ * Awaiting it resolves to the body; {@link APIPromise.withResponse} resolves to {@link WithResponse}. It rejects with
+ * the errors documented on each client method (subclasses of {@link MetacollectError}).
+ */
 export class APIPromise<T> extends Promise<T> {
   #response: Promise<WithResponse<T>>;
   #data: Promise<T> | undefined;
 
+  /** Wraps a promise of the whole response; used by the clients, not normally called directly. */
   constructor(response: Promise<WithResponse<T>>) {
     super((resolve) => {
       // The base promise is never observed: then/catch/finally are delegated below.
@@ -24,6 +34,7 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   // Derived promises (then/catch/finally results) are plain Promises.
+  /** Promises derived with `then`, `catch` and `finally` are plain `Promise`s. */
   static override get [Symbol.species]() {
     return Promise;
   }

@@ -4,7 +4,6 @@
  */
 import { inspect } from 'node:util';
 import pRetry from 'p-retry';
-import { Agent } from 'undici';
 import type { z } from 'zod';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import { resolveHuaweiAuth } from './auth/index.js';
@@ -31,7 +30,14 @@ import {
 } from './errors.js';
 import { LevelLogger, resolveLogLevel } from './logger.js';
 import { isRetryable, retryDelay } from './retry.js';
-import { type FetchLike, FetchTransport, type Transport, TransportAborted, UndiciTransport } from './transport.js';
+import {
+  type FetchLike,
+  FetchTransport,
+  OwnedAgentTransport,
+  type Transport,
+  TransportAborted,
+  UndiciTransport,
+} from './transport.js';
 import { checkResponse } from './validation.js';
 import { VERSION } from './version.js';
 
@@ -65,7 +71,10 @@ export interface ServiceDefinition {
   contentType: string;
 }
 
-/** Process environment snapshot (injectable for tests through the `env` option). */
+/**
+ * Process environment snapshot (injectable for tests through the `env` option).
+ * @inline
+ */
 export type Env = Record<string, string | undefined>;
 
 export interface CoreOptions<TAuth> extends BaseClientOptions<TAuth> {
@@ -100,20 +109,31 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+// p-retry callbacks that need no per-call state, shared by every call instead of re-created each time.
+const ignoreFailedAttempt = (): undefined => undefined;
+const alwaysConsumeRetry = (): boolean => true;
+
 /** Base class of the Huawei service clients. */
 export abstract class HuaweiServiceClient<TAuth = unknown> {
+  /** Base URL the client sends to: the `endpoint` option, else the service host of `region`. */
   readonly endpoint: string;
+  /** The `region` option, if given. */
   readonly region: string | undefined;
+  /** Default deadline of one call in milliseconds, retries included (option `timeoutMs`, default 60 000). */
   readonly timeoutMs: number;
+  /** Default number of retries after the first attempt (option `maxRetries`, default 2). */
   readonly maxRetries: number;
   readonly #service: ServiceDefinition;
   readonly #auth: AuthProvider;
   readonly #transport: Transport;
-  readonly #ownedAgent: Agent | undefined;
+  readonly #ownedAgent: OwnedAgentTransport | undefined;
   readonly #logger: LevelLogger;
   readonly #userAgent: string;
   readonly #strict: boolean;
   readonly #configuredProjectId: string | undefined;
+  /** Origin and path prefix of `endpoint`, parsed once here instead of on every call. */
+  readonly #baseOrigin: string;
+  readonly #basePath: string;
   #projectId: Promise<string> | undefined;
   #closed = false;
 
@@ -122,6 +142,9 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
     const env: Env = options?.env ?? process.env;
     this.#service = service;
     this.endpoint = resolveEndpoint(service.hostTemplate, opts.region, opts.endpoint);
+    const base = new URL(this.endpoint);
+    this.#baseOrigin = base.origin;
+    this.#basePath = base.pathname.replace(/\/+$/, '');
     this.region = opts.region;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = opts.maxRetries ?? DEFAULT_MAX_RETRIES;
@@ -143,8 +166,9 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
       this.#ownedAgent = undefined;
     } else {
       // Our deadline (AbortSignal) is the only timeout: undici's own timers are disabled per request too.
-      this.#ownedAgent = new Agent({ headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 4_000 });
-      this.#transport = new UndiciTransport(this.#ownedAgent);
+      // The Agent (and undici itself) is created on the first request, see OwnedAgentTransport.
+      this.#ownedAgent = new OwnedAgentTransport({ headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 4_000 });
+      this.#transport = this.#ownedAgent;
     }
   }
 
@@ -215,7 +239,8 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
   ): Promise<WithResponse<T>> {
     // Validation (in the factory) happens before any I/O; its ValidationError rejects the returned promise.
     const spec = typeof specOrFactory === 'function' ? specOrFactory() : specOrFactory;
-    const opts = parseOptions(requestOptionsSchema, options, 'request options') ?? {};
+    // No options (the common case) needs no parsing: the schema would accept `{}` and return it unchanged.
+    const opts = options === undefined ? {} : (parseOptions(requestOptionsSchema, options, 'request options') ?? {});
     const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
     const maxRetries = opts.maxRetries ?? this.maxRetries;
     const displayPath = spec.path + serialiseQuery(spec.query);
@@ -234,10 +259,10 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
         : new TimeoutError(timeoutMs, { method: spec.method, path });
 
     try {
-      const projectId = await this.#resolveProjectId(signal);
+      // A configured project id is used as is, without a detour through a promise.
+      const projectId = this.#configuredProjectId || (await this.#resolveProjectId(signal));
       path = spec.path.replace('{project_id}', encodeURIComponent(projectId)) + serialiseQuery(spec.query);
-      const base = new URL(this.endpoint);
-      const url = new URL(base.pathname.replace(/\/+$/, '') + path, base.origin);
+      const url = new URL(this.#basePath + path, this.#baseOrigin);
       const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
       const headers: Record<string, string> = {
         accept: 'application/json',
@@ -245,11 +270,13 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
       };
       if (bodyText !== undefined) headers['content-type'] = this.#service.contentType;
       if (this.#auth.kind === 'huawei-aksk') headers['x-project-id'] = projectId;
-      for (const [k, v] of Object.entries(spec.headers ?? {})) headers[k.toLowerCase()] = v;
-      for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
+      if (spec.headers) for (const [k, v] of Object.entries(spec.headers)) headers[k.toLowerCase()] = v;
+      if (opts.headers) for (const [k, v] of Object.entries(opts.headers)) headers[k.toLowerCase()] = v;
 
       let retry = 0;
-      return await pRetry((attempt) => this.#attempt<T>(spec, { url, headers, bodyText, signal, attempt }), {
+      // One auth context per call (not per attempt): its fields do not change between attempts.
+      const ctx = this.#authContext(signal);
+      return await pRetry((attempt) => this.#attempt<T>(spec, { url, headers, bodyText, signal, ctx, attempt }), {
         // p-retry's defaults are not ours: no own delay (we wait in shouldRetry), no randomisation, no time budget
         // (the deadline signal bounds the call), no signal (aborts are mapped by us).
         retries: maxRetries,
@@ -259,8 +286,8 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
         randomize: false,
         maxRetryTime: Number.POSITIVE_INFINITY,
         unref: false,
-        onFailedAttempt: () => undefined,
-        shouldConsumeRetry: () => true,
+        onFailedAttempt: ignoreFailedAttempt,
+        shouldConsumeRetry: alwaysConsumeRetry,
         shouldRetry: async ({ error }) => {
           if (!isRetryable(error, spec.idempotent)) return false;
           retry += 1;
@@ -289,6 +316,7 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
       headers: Record<string, string>;
       bodyText: string | undefined;
       signal: AbortSignal;
+      ctx: AuthContext;
       attempt: number;
     },
   ): Promise<WithResponse<T>> {
@@ -300,7 +328,7 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
       const t0 = Date.now();
       let raw: RawResponse;
       try {
-        await this.#auth.apply(req, this.#authContext(a.signal));
+        await this.#auth.apply(req, a.ctx);
         raw = await this.#transport.send(req, a.signal);
       } catch (error) {
         if (!(error instanceof TransportAborted)) {
@@ -310,10 +338,13 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
         }
         throw error;
       }
-      const requestId = raw.headers['x-request-id'] || raw.headers['x-acs-request-id'] || undefined;
-      this.#logger.debug(
-        `${spec.method} ${path} → ${raw.status} in ${Date.now() - t0} ms (attempt ${a.attempt}${replayed ? ', replay' : ''}${requestId ? `, request id ${requestId}` : ''})`,
-      );
+      // The line is only built when debug logging is on (it is skipped on every call otherwise).
+      if (this.#logger.enabled('debug')) {
+        const requestId = raw.headers['x-request-id'] || raw.headers['x-acs-request-id'] || undefined;
+        this.#logger.debug(
+          `${spec.method} ${path} → ${raw.status} in ${Date.now() - t0} ms (attempt ${a.attempt}${replayed ? ', replay' : ''}${requestId ? `, request id ${requestId}` : ''})`,
+        );
+      }
       if (raw.status >= 200 && raw.status < 300) return this.#success<T>(spec, raw, path);
       if (raw.status === 401 && !replayed && this.#auth.onUnauthorized) {
         let code: string | undefined;
@@ -383,10 +414,12 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
     };
   }
 
+  /** JSON view of the client's configuration (endpoint, region, project, auth kind, limits); never credentials. */
   toJSON(): Record<string, unknown> {
     return this.describe();
   }
 
+  /** `util.inspect` view: the class name and the same configuration as {@link toJSON}. */
   [inspect.custom](_depth: number, options: object, inspectFn: typeof inspect = inspect): string {
     return `${this.constructor.name} ${inspectFn(this.describe(), options)}`;
   }

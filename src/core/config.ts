@@ -10,6 +10,7 @@ import type { FetchLike } from './transport.js';
 
 /** Default deadline of one call (all attempts and waits included). */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Default number of retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
 /** Largest timer delay Node accepts. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -104,9 +105,11 @@ export interface BaseClientOptions<TAuth = unknown> {
 
 /** Per-call options (last argument of every method). */
 export interface RequestOptions {
+  /** Aborts the call; it then rejects with {@link AbortError}. */
   signal?: AbortSignal;
   /** Deadline of this call (all attempts and waits). */
   timeoutMs?: number;
+  /** Retries after the first attempt for this call (0–10); defaults to the client's `maxRetries`. */
   maxRetries?: number;
   /** Extra request headers. */
   headers?: Record<string, string>;

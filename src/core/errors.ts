@@ -44,14 +44,21 @@ function hasKind(value: unknown, kind: string): boolean {
   return kindsOf(value)?.includes(kind) ?? false;
 }
 
+/**
+ * Options accepted by every error constructor.
+ * @inline
+ */
 export interface MetacollectErrorOptions {
+  /** The underlying error or reason, exposed as the standard `Error.cause`. */
   cause?: unknown;
 }
 
 /** Base class of every error the SDK throws. */
 export class MetacollectError extends Error {
+  /** Brand name recorded on instances; `instanceof` and the `is…Error` guards compare it, not the prototype chain. */
   static readonly kind: string = 'MetacollectError';
 
+  /** Creates the error and brands it with the kinds of its class chain. */
   constructor(message: string, options?: MetacollectErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     const kinds: string[] = [];
@@ -78,6 +85,7 @@ export class MetacollectError extends Error {
     return out;
   }
 
+  /** `util.inspect` view: the stack followed by the redacted fields of {@link MetacollectError.toJSON}. */
   [inspect.custom](_depth: number, options: object, inspectFn: typeof inspect = inspect): string {
     const { name: _n, message: _m, ...rest } = this.toJSON();
     const stack = this.stack ?? `${this.name}: ${this.message}`;
@@ -95,17 +103,22 @@ function describeCause(cause: unknown): unknown {
 
 /** Invalid client options; `field` names the offending option (e.g. `region`). */
 export class ConfigurationError extends MetacollectError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'ConfigurationError';
+  /** Name of the offending option (e.g. `region`), when known. */
   readonly field: string | undefined;
+  /** Creates the error; `options.field` names the offending option. */
   constructor(message: string, options?: MetacollectErrorOptions & { field?: string }) {
     super(message, options);
     this.field = options?.field;
   }
 }
 
+/** One problem found by schema validation. */
 export interface ValidationIssue {
   /** Dotted path of the field, e.g. `data_sources[0].db_type`; `''` for the whole value. */
   path: string;
+  /** What was expected, in words (e.g. `expected a string of 1–1024 characters`). */
   message: string;
 }
 
@@ -132,9 +145,13 @@ function formatIssues(issues: readonly ValidationIssue[]): string {
 
 /** The request failed client-side validation; nothing was sent. */
 export class ValidationError extends MetacollectError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'ValidationError';
+  /** Every problem found, in schema order. */
   readonly issues: ValidationIssue[];
+  /** Operation whose request was rejected (e.g. `CreateTaskTemplates`), when known. */
   readonly operation: string | undefined;
+  /** Creates the error; the message lists every issue as `path: message`. */
   constructor(issues: ValidationIssue[], options?: MetacollectErrorOptions & { operation?: string }) {
     super(`Invalid ${options?.operation ? `${options.operation} ` : ''}request: ${formatIssues(issues)}`, options);
     this.issues = issues;
@@ -142,7 +159,12 @@ export class ValidationError extends MetacollectError {
   }
 }
 
+/**
+ * The request an error refers to.
+ * @inline
+ */
 export interface RequestInfo {
+  /** HTTP method, upper case. */
   method: string;
   /** Path (and query) of the request, without the origin. */
   path: string;
@@ -150,12 +172,19 @@ export interface RequestInfo {
 
 /** A documented response field had the wrong type (thrown with `strictResponses: true`, else logged). */
 export class ResponseValidationError extends MetacollectError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'ResponseValidationError';
+  /** Every mismatch between the response body and its schema. */
   readonly issues: ValidationIssue[];
+  /** HTTP status of the response. */
   readonly status: number;
+  /** Request id the service returned (header or body), when present. */
   readonly requestId: string | undefined;
+  /** HTTP method of the request. */
   readonly method: string;
+  /** Path (and query) of the request, without the origin. */
   readonly path: string;
+  /** Creates the error from the request, the response status and the issues found. */
   constructor(
     init: RequestInfo & { issues: ValidationIssue[]; status: number; requestId?: string | undefined },
     options?: MetacollectErrorOptions,
@@ -178,11 +207,19 @@ export class ResponseValidationError extends MetacollectError {
  * (DNS failure, connection refused), which is what makes a non-idempotent retry safe.
  */
 export class ConnectionError extends MetacollectError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'ConnectionError';
+  /** HTTP method of the request, when known. */
   readonly method: string | undefined;
+  /** Path (and query) of the request, when known. */
   readonly path: string | undefined;
+  /** System error code of the failure (e.g. `ECONNREFUSED`, `ENOTFOUND`), when known. */
   readonly code: string | undefined;
+  /**
+   * Whether any part of the request may have reached the server; `false` makes a retry of a non-idempotent call safe.
+   */
   readonly requestSent: boolean;
+  /** Creates the error; `init.requestSent` defaults to `true` (the safe assumption). */
   constructor(
     message: string,
     init: Partial<RequestInfo> & { code?: string | undefined; requestSent?: boolean } = {},
@@ -198,10 +235,15 @@ export class ConnectionError extends MetacollectError {
 
 /** The call's deadline passed (all attempts and waits included). */
 export class TimeoutError extends MetacollectError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'TimeoutError';
+  /** The deadline that passed, in milliseconds. */
   readonly timeoutMs: number;
+  /** HTTP method of the request, when known. */
   readonly method: string | undefined;
+  /** Path (and query) of the request, when known. */
   readonly path: string | undefined;
+  /** Creates the error for a deadline of `timeoutMs` milliseconds. */
   constructor(timeoutMs: number, init: Partial<RequestInfo> = {}, options?: MetacollectErrorOptions) {
     super(`${init.method && init.path ? `${init.method} ${init.path}: ` : ''}timed out after ${timeoutMs} ms`, options);
     this.timeoutMs = timeoutMs;
@@ -212,9 +254,13 @@ export class TimeoutError extends MetacollectError {
 
 /** The caller aborted the call; `cause` is the signal's reason. */
 export class AbortError extends MetacollectError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'AbortError';
+  /** HTTP method of the request, when known. */
   readonly method: string | undefined;
+  /** Path (and query) of the request, when known. */
   readonly path: string | undefined;
+  /** Creates the error; `reason` (the signal's reason) becomes `cause`. */
   constructor(reason: unknown, init: Partial<RequestInfo> = {}) {
     super(`${init.method && init.path ? `${init.method} ${init.path}: ` : ''}request aborted`, { cause: reason });
     this.method = init.method;
@@ -222,10 +268,15 @@ export class AbortError extends MetacollectError {
   }
 }
 
+/** Fields an {@link ApiError} is built from. */
 export interface ApiErrorInit extends RequestInfo {
+  /** HTTP status of the response. */
   status: number;
+  /** Service error code from the body (e.g. `DLG.2253`, `APIGW.0301`). */
   errorCode?: string | undefined;
+  /** Service error message from the body. */
   errorMessage?: string | undefined;
+  /** Request id from the `X-Request-Id` header or the body. */
   requestId?: string | undefined;
   /** Response headers (lowercase names). */
   headers?: Record<string, string>;
@@ -239,16 +290,26 @@ function requestIdSuffix(requestId: string | undefined): string {
 
 /** The service answered with a non-success status. */
 export class ApiError extends MetacollectError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'ApiError';
+  /** HTTP status of the response. */
   readonly status: number;
+  /** Service error code from the body (e.g. `DLG.2253`, `APIGW.0301`), when present. */
   readonly errorCode: string | undefined;
+  /** Service error message from the body (or the start of a non-JSON body), when present. */
   readonly errorMessage: string | undefined;
+  /** Request id from the `X-Request-Id` header or the body; quote it to the vendor's support. */
   readonly requestId: string | undefined;
+  /** Response headers (lowercase names), with credential-bearing values redacted. */
   readonly headers: Record<string, string>;
+  /** Parsed response body (JSON) or the raw text, with secret-looking fields redacted. */
   readonly body: unknown;
+  /** HTTP method of the request. */
   readonly method: string;
+  /** Path (and query) of the request, without the origin. */
   readonly path: string;
 
+  /** Creates the error; the message is `METHOD path → status code: message (request id …)`. */
   constructor(init: ApiErrorInit, options?: MetacollectErrorOptions) {
     const what = [init.errorCode, init.errorMessage].filter(Boolean).join(': ');
     super(
@@ -266,38 +327,57 @@ export class ApiError extends MetacollectError {
   }
 }
 
+/** The service answered 400: the request was malformed or broke a rule the server checks. */
 export class BadRequestError extends ApiError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'BadRequestError';
 }
+/** The service answered 401: the credentials are missing, wrong or expired. */
 export class AuthenticationError extends ApiError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'AuthenticationError';
 }
+/** The service answered 403: the caller is authenticated but not allowed to do this. */
 export class PermissionDeniedError extends ApiError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'PermissionDeniedError';
 }
+/** The resource does not exist: HTTP 404, or HTTP 400 with one of {@link NOT_FOUND_CODES} (then `status` stays 400). */
 export class NotFoundError extends ApiError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'NotFoundError';
 }
+/** The service answered 409: the request conflicts with the resource's current state. */
 export class ConflictError extends ApiError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'ConflictError';
 }
+/** The call was throttled: HTTP 429, or the gateway code `APIGW.0308` whatever the status. */
 export class RateLimitError extends ApiError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'RateLimitError';
   /** Parsed `Retry-After` in ms, when the response carried one. */
   get retryAfterMs(): number | undefined {
     return parseRetryAfter(this.headers['retry-after']);
   }
 }
+/** The service answered with a 5xx status. */
 export class ServerError extends ApiError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'ServerError';
 }
 
 /** A waited-for run ended without success (`FAILED`, `STOPPED`, …). */
 export class RunFailedError<TInstance = unknown> extends MetacollectError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'RunFailedError';
+  /** The run as last read from the service. */
   readonly instance: TInstance;
+  /** Final status of the run (e.g. `FAILED`). */
   readonly status: string | undefined;
+  /** Failure reason the service reported, when any. */
   readonly errorMsg: string | undefined;
+  /** Creates the error; `init.what` names the run in the message (default `run`). */
   constructor(init: {
     instance: TInstance;
     status?: string | undefined;
@@ -315,10 +395,15 @@ export class RunFailedError<TInstance = unknown> extends MetacollectError {
 
 /** A waiter gave up: the run had not ended when its timeout passed. */
 export class WaiterTimeoutError<TInstance = unknown> extends MetacollectError {
+  /** Brand name of this class. */
   static override readonly kind: string = 'WaiterTimeoutError';
+  /** Time spent waiting, in milliseconds. */
   readonly elapsedMs: number;
+  /** The waiter's timeout, in milliseconds. */
   readonly timeoutMs: number;
+  /** The run as last read before giving up, if any read succeeded. */
   readonly lastInstance: TInstance | undefined;
+  /** Creates the error; `init.what` names the awaited run in the message. */
   constructor(init: { timeoutMs: number; elapsedMs: number; lastInstance?: TInstance; what?: string }) {
     super(`gave up waiting for ${init.what ?? 'the run'} after ${init.timeoutMs} ms`);
     this.timeoutMs = init.timeoutMs;
@@ -330,23 +415,40 @@ export class WaiterTimeoutError<TInstance = unknown> extends MetacollectError {
 // ---------------------------------------------------------------------------------------------------------------
 // Type guards (brand-based: they work across ESM/CJS copies of the package).
 
+/** Whether `e` is any error thrown by this SDK (works across ESM/CJS copies of the package). */
 export const isMetacollectError = (e: unknown): e is MetacollectError => hasKind(e, 'MetacollectError');
+/** Whether `e` is a {@link ConfigurationError}. */
 export const isConfigurationError = (e: unknown): e is ConfigurationError => hasKind(e, 'ConfigurationError');
+/** Whether `e` is a {@link ValidationError}. */
 export const isValidationError = (e: unknown): e is ValidationError => hasKind(e, 'ValidationError');
+/** Whether `e` is a {@link ResponseValidationError}. */
 export const isResponseValidationError = (e: unknown): e is ResponseValidationError =>
   hasKind(e, 'ResponseValidationError');
+/** Whether `e` is a {@link ConnectionError}. */
 export const isConnectionError = (e: unknown): e is ConnectionError => hasKind(e, 'ConnectionError');
+/** Whether `e` is a {@link TimeoutError}. */
 export const isTimeoutError = (e: unknown): e is TimeoutError => hasKind(e, 'TimeoutError');
+/** Whether `e` is an {@link AbortError}. */
 export const isAbortError = (e: unknown): e is AbortError => hasKind(e, 'AbortError');
+/** Whether `e` is an {@link ApiError} (any of its subclasses included). */
 export const isApiError = (e: unknown): e is ApiError => hasKind(e, 'ApiError');
+/** Whether `e` is a {@link BadRequestError}. */
 export const isBadRequestError = (e: unknown): e is BadRequestError => hasKind(e, 'BadRequestError');
+/** Whether `e` is an {@link AuthenticationError}. */
 export const isAuthenticationError = (e: unknown): e is AuthenticationError => hasKind(e, 'AuthenticationError');
+/** Whether `e` is a {@link PermissionDeniedError}. */
 export const isPermissionDeniedError = (e: unknown): e is PermissionDeniedError => hasKind(e, 'PermissionDeniedError');
+/** Whether `e` is a {@link NotFoundError} (including DataArts not-found codes sent with 400). */
 export const isNotFoundError = (e: unknown): e is NotFoundError => hasKind(e, 'NotFoundError');
+/** Whether `e` is a {@link ConflictError}. */
 export const isConflictError = (e: unknown): e is ConflictError => hasKind(e, 'ConflictError');
+/** Whether `e` is a {@link RateLimitError}. */
 export const isRateLimitError = (e: unknown): e is RateLimitError => hasKind(e, 'RateLimitError');
+/** Whether `e` is a {@link ServerError}. */
 export const isServerError = (e: unknown): e is ServerError => hasKind(e, 'ServerError');
+/** Whether `e` is a {@link RunFailedError}. */
 export const isRunFailedError = (e: unknown): e is RunFailedError => hasKind(e, 'RunFailedError');
+/** Whether `e` is a {@link WaiterTimeoutError}. */
 export const isWaiterTimeoutError = (e: unknown): e is WaiterTimeoutError => hasKind(e, 'WaiterTimeoutError');
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -364,9 +466,13 @@ export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['DLG.2253', 'DLG.22
 /** Codes that mean "throttled" whatever the status (`APIGW.0308`). */
 const RATE_LIMIT_CODES: ReadonlySet<string> = new Set(['APIGW.0308']);
 
+/** Error fields read from a response body by {@link parseErrorBody}. */
 export interface ParsedErrorBody {
+  /** Service error code. */
   errorCode?: string;
+  /** Service error message. */
   errorMessage?: string;
+  /** Request id carried in the body. */
   requestId?: string;
 }
 

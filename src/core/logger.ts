@@ -6,14 +6,20 @@
  */
 import { redactValue } from './redact.js';
 
+/** Minimum severity written to the logger; `off` writes nothing. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
 
 export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
 
+/** A console-like logger; `console` fits. A missing method falls back to `error`; a throwing logger is ignored. */
 export interface Logger {
+  /** Per-attempt details: method, path, status, duration, attempt, request id. */
   debug(message: string, ...args: unknown[]): void;
+  /** Retries: what failed and how long the client waits before the next attempt. */
   info(message: string, ...args: unknown[]): void;
+  /** Responses whose documented fields have the wrong type (when `strictResponses` is off). */
   warn(message: string, ...args: unknown[]): void;
+  /** Errors; part of the console-like shape (the clients report failures by throwing). */
   error(message: string, ...args: unknown[]): void;
 }
 

@@ -4,7 +4,9 @@
  * consumed; iteration stops on an empty or short page, or once `offset` reaches the reported total.
  */
 
+/** One page of a paginated listing, as yielded by {@link PageIterator.pages}. */
 export interface Page<TItem, TResponse> {
+  /** The items of this page, in service order. */
   items: TItem[];
   /** Offset of the first item of this page. */
   offset: number;
@@ -14,17 +16,32 @@ export interface Page<TItem, TResponse> {
   response: TResponse;
 }
 
+/**
+ * How a {@link PageIterator} fetches and reads pages; supplied by the clients.
+ * @inline
+ */
 export interface PageFetcher<TItem, TResponse> {
+  /** Items requested per page. */
   pageSize: number;
+  /** Offset of the first page. */
   startOffset: number;
+  /** Fetches the page that starts at `offset`. */
   fetch(offset: number, pageSize: number): Promise<TResponse>;
+  /** The items of a fetched page. */
   items(response: TResponse): TItem[];
+  /** The total the service reported, if any. */
   total(response: TResponse): number | undefined;
 }
 
+/**
+ * Lazy async iterator over a paginated listing: `for await (const item of it)` yields items and
+ * `for await (const page of it.pages())` yields pages. Pages are fetched one at a time, only when needed; a failed
+ * fetch rejects the iteration with the call's error.
+ */
 export class PageIterator<TItem, TResponse> implements AsyncIterable<TItem> {
   readonly #fetcher: PageFetcher<TItem, TResponse>;
 
+  /** Creates the iterator; nothing is fetched until iteration starts. */
   constructor(fetcher: PageFetcher<TItem, TResponse>) {
     this.#fetcher = fetcher;
   }
@@ -44,6 +61,7 @@ export class PageIterator<TItem, TResponse> implements AsyncIterable<TItem> {
     }
   }
 
+  /** Yields every item of every page, fetching pages as the loop needs them. */
   async *[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
     for await (const page of this.pages()) yield* page.items;
   }

@@ -11,12 +11,17 @@
  * Network failures become `ConnectionError` (with `requestSent` false when nothing can have reached the server);
  * an aborted signal becomes `TransportAborted`, which the caller maps to `TimeoutError` or `AbortError`.
  */
-import type { Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import type { OutgoingRequest, RawResponse } from './auth/types.js';
 import { ConnectionError } from './errors.js';
 
+/** The subset of WHATWG `fetch` the clients use; `globalThis.fetch` fits (pass it to let msw intercept calls). */
 export type FetchLike = (input: string, init: RequestInitLike) => Promise<ResponseLike>;
 
+/**
+ * The request options the clients pass to a {@link FetchLike}.
+ * @inline
+ */
 export interface RequestInitLike {
   method: string;
   headers: Record<string, string>;
@@ -25,11 +30,25 @@ export interface RequestInitLike {
   redirect?: 'manual' | 'follow' | 'error';
 }
 
+/**
+ * The parts of a fetch `Response` the clients read.
+ * @inline
+ */
 export interface ResponseLike {
+  /** HTTP status. */
   status: number;
-  headers: { forEach(cb: (value: string, key: string) => void): void };
+  /** Response headers, visited one by one. */
+  headers: {
+    /** Calls `cb` once per header. */
+    forEach(cb: (value: string, key: string) => void): void;
+  };
+  /** Reads the whole body as text. */
   text(): Promise<string>;
-  body?: { cancel(reason?: unknown): Promise<void> } | null;
+  /** The body stream, cancelled when the body is not read. */
+  body?: {
+    /** Discards the rest of the body. */
+    cancel(reason?: unknown): Promise<void>;
+  } | null;
 }
 
 /** Thrown by the transport when the signal aborted; the caller decides between timeout and abort. */
@@ -125,6 +144,41 @@ export class UndiciTransport implements Transport {
       if (signal?.aborted) throw new TransportAborted();
       throw toConnectionError(error, req);
     }
+  }
+}
+
+/**
+ * Transport over an undici Agent that the client owns and creates on its first request. undici is loaded then
+ * (dynamic import) rather than when the package is imported: loading undici costs about as much as the rest of the
+ * client entry together, and a client that never sends a request (or sends through `fetch`) never needs it.
+ */
+export class OwnedAgentTransport implements Transport {
+  readonly #options: Agent.Options;
+  #inner: UndiciTransport | undefined;
+  #agent: Promise<Agent> | undefined;
+
+  constructor(options: Agent.Options) {
+    this.#options = options;
+  }
+
+  async send(req: OutgoingRequest, signal: AbortSignal | undefined): Promise<RawResponse> {
+    if (signal?.aborted) throw new TransportAborted();
+    if (this.#inner === undefined) {
+      const agent = await this.#loadAgent();
+      this.#inner ??= new UndiciTransport(agent);
+    }
+    return this.#inner.send(req, signal);
+  }
+
+  #loadAgent(): Promise<Agent> {
+    this.#agent ??= import('undici').then(({ Agent }) => new Agent(this.#options));
+    return this.#agent;
+  }
+
+  /** Closes the Agent if one was created (waiting for one being created); a no-op otherwise. */
+  async close(): Promise<void> {
+    if (this.#agent === undefined) return;
+    await (await this.#agent).close();
   }
 }
 

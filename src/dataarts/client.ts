@@ -27,6 +27,7 @@ import {
   TaskActionSchema,
 } from './schemas.js';
 
+/** Options of {@link DataArtsCatalogClient}: the common client options ({@link BaseClientOptions}) plus `workspace`. */
 export interface DataArtsCatalogClientOptions extends CoreOptions<HuaweiAuthOption> {
   /** DataArts Studio workspace id (the console's `workspace=`), sent as the `workspace` header on every call. */
   workspace: string;
@@ -55,15 +56,56 @@ const workspaceOptionSchema = z.object({
     .regex(/^[0-9A-Za-z_-]{1,64}$/, { error: 'expected a workspace id (32 hex characters)' }),
 });
 
-const IdSchema = (name: string) =>
-  z
-    .string({ error: `expected a ${name} string` })
-    .min(1, { error: `expected a non-empty ${name}` })
-    .max(128, { error: `expected at most 128 characters` });
+const idSchemas = new Map<string, z.ZodString>();
 
+/**
+ * The schema of an id argument (`task id`, `instance id`). Built on first use and then reused: constructing a zod
+ * schema costs far more than checking a value with it, and this runs on every call that takes an id.
+ */
+const IdSchema = (name: string): z.ZodString => {
+  let schema = idSchemas.get(name);
+  if (schema === undefined) {
+    schema = z
+      .string({ error: `expected a ${name} string` })
+      .min(1, { error: `expected a non-empty ${name}` })
+      .max(128, { error: `expected at most 128 characters` });
+    idSchemas.set(name, schema);
+  }
+  return schema;
+};
+
+/**
+ * Client of Huawei DataArts Catalog metadata collection tasks: create, search, read, replace and delete tasks, run or
+ * stop them, and read run logs. The `workspace` header is added (and signed, with AK/SK) on every call.
+ *
+ * Every method returns an {@link APIPromise}; invalid arguments reject with {@link ValidationError} before any
+ * I/O. An unknown task rejects with {@link NotFoundError} although the service answers HTTP 400
+ * (`DLG.2253`); other service errors reject with the {@link ApiError} subclass of their status.
+ *
+ * @example
+ * ```ts
+ * import { DataArtsCatalogClient } from 'metacollect';
+ *
+ * const catalog = new DataArtsCatalogClient({
+ *   region: 'cn-north-4',
+ *   projectId: '0123456789abcdef0123456789abcdef',
+ *   workspace: '00000000000000000000000000000001',
+ *   auth: { ak: process.env['HW_AK'] ?? '', sk: process.env['HW_SK'] ?? '' },
+ * });
+ * for await (const task of catalog.iterateCollectionTasks({ data_source_type: 'DLI' })) {
+ *   console.log(task.id, task.name, task.last_run_time);
+ * }
+ * ```
+ */
 export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption> {
+  /** The workspace id sent as the `workspace` header. */
   readonly workspace: string;
 
+  /**
+   * Creates the client; no request is made until the first call.
+   * @throws {@link ConfigurationError} when an option is invalid (naming it), `workspace` is missing, or no
+   * credentials are configured.
+   */
   constructor(options: DataArtsCatalogClientOptions) {
     const { workspace } = parseOptions(
       workspaceOptionSchema,

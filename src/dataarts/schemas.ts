@@ -26,16 +26,60 @@ import type { components } from '../generated/dataarts-catalog.js';
 
 type Schemas = components['schemas'];
 
+/**
+ * When a DataArts collection task runs (`RUN_ONCE` or `CRON`, with its window and time-out).
+ * @useDeclaredType
+ */
 export type ScheduleConfig = Schemas['ScheduleConfig'];
+/**
+ * What a DataArts collection task collects: an open object in the vendor's keys, stored and echoed verbatim.
+ * @useDeclaredType
+ */
 export type TaskConfig = Schemas['TaskConfig'];
+/**
+ * One user-defined metadata entry of a DataArts collection task.
+ * @useDeclaredType
+ */
 export type ParameterConfigItem = Schemas['ParameterConfigItem'];
+/**
+ * Body of {@link DataArtsCatalogClient.createCollectionTask} and {@link DataArtsCatalogClient.updateCollectionTask}.
+ * @useDeclaredType
+ */
 export type CollectionTaskInput = Schemas['CollectionTaskInput'];
+/**
+ * Answer of {@link DataArtsCatalogClient.createCollectionTask}: the new task's id.
+ * @useDeclaredType
+ */
 export type CreateTaskResponse = Schemas['CreateTaskResponse'];
+/**
+ * A DataArts collection task as read back; times are epoch milliseconds as decimal strings.
+ * @useDeclaredType
+ */
 export type CollectionTask = Schemas['CollectionTask'];
+/**
+ * Filters and paging of {@link DataArtsCatalogClient.searchCollectionTasks}; all optional, combined with AND.
+ * @useDeclaredType
+ */
 export type SearchTasksRequest = Schemas['SearchTasksRequest'];
+/**
+ * One page of DataArts collection tasks with the total count.
+ * @useDeclaredType
+ */
 export type SearchTasksResponse = Schemas['SearchTasksResponse'];
+/**
+ * Action on a DataArts task: `runimmediate` (one run now), `run` (start scheduling) or `stop`.
+ * @useDeclaredType
+ */
 export type TaskAction = Schemas['TaskAction'];
+/**
+ * Which jobs of a DataArts task run to read logs of.
+ * @useDeclaredType
+ */
 export type JobLogRequest = Schemas['JobLogRequest'];
+/**
+ * Logs of the jobs of a DataArts task run.
+ * @useDeclaredType
+ */
 export type JobLogResponse = Schemas['JobLogResponse'];
 export type DataArtsError = Schemas['DataArtsError'];
 export type DataArtsErrorList = Schemas['DataArtsErrorList'];

@@ -82,6 +82,7 @@ import {
 
 export type { AlibabaAuthConfig } from '../core/auth/index.js';
 
+/** Options of {@link DataWorksClient}: the common client options without `region`/`projectId`, plus `regionId`. */
 export interface DataWorksClientOptions extends Omit<BaseClientOptions<AlibabaAuthConfig>, 'region' | 'projectId'> {
   /** Region id, e.g. `cn-shanghai` → `https://dataworks.cn-shanghai.aliyuncs.com`. */
   regionId?: string;
@@ -91,6 +92,7 @@ export interface DataWorksClientOptions extends Omit<BaseClientOptions<AlibabaAu
   env?: Env;
 }
 
+/** Options of {@link DataWorksClient.waitForCrawlerRun}. */
 export interface WaitForCrawlerRunOptions {
   /** The run to wait for; default the newest run of the crawler. */
   taskInstanceId?: number;
@@ -98,13 +100,13 @@ export interface WaitForCrawlerRunOptions {
   timeoutMs?: number;
   /** First wait between polls (default 2 000 ms); grows ×1.5 per poll up to 30 s, with jitter. */
   pollIntervalMs?: number;
+  /** Stops waiting; the wait then rejects with {@link AbortError}. */
   signal?: AbortSignal;
   /** Called after each poll with the run seen (undefined while none exists yet) and the time waited so far. */
   onProgress?: (run: CrawlerRun | undefined, elapsedMs: number) => void;
 }
 
-type Input<A extends DataWorksAction> = DataWorksRequestInput<A>;
-type Output<A extends DataWorksAction> = DataWorksResponse<A>;
+/** The SDK input of action `A`. */
 
 const HOST_TEMPLATE = 'https://dataworks.{region}.aliyuncs.com';
 const IDEMPOTENT_PREFIXES = ['Get', 'List', 'Test'];
@@ -150,10 +152,42 @@ function queryString(params: Record<string, string>): string {
   return new URLSearchParams(params).toString().replace(/\+/g, '%20');
 }
 
+/**
+ * Client of Alibaba Cloud DataWorks 2024-05-18 crawlers (metadata collectors), the data sources they read and
+ * task-instance logs, signed with `ACS3-HMAC-SHA256`; nested request objects are serialised for you.
+ *
+ * Every method returns an {@link APIPromise}; invalid input rejects with {@link ValidationError} before any I/O;
+ * service errors reject with the {@link ApiError} subclass of their status (the DataWorks
+ * `Code` is in `errorCode`). {@link DataWorksClient.waitForCrawlerRun} rejects with {@link RunFailedError} when
+ * the run ends in `ERROR` or `SHUTDOWN`.
+ *
+ * @example
+ * ```ts
+ * import { DataWorksClient } from 'metacollect';
+ *
+ * const dw = new DataWorksClient({
+ *   regionId: 'cn-shanghai',
+ *   auth: { accessKeyId: process.env['ALI_AK'] ?? '', accessKeySecret: process.env['ALI_SK'] ?? '' },
+ * });
+ * const { Id: crawlerId } = await dw.createCrawler({
+ *   Name: 'orders collection',
+ *   DataSourceId: 1001,
+ *   Type: 'mysql',
+ *   Scope: { Unit: 'DATABASE' },
+ * });
+ * const { TaskInstanceId } = await dw.runCrawler(crawlerId);
+ * const run = await dw.waitForCrawlerRun(crawlerId, { taskInstanceId: TaskInstanceId });
+ * console.log(run.Status, run.TotalTableCount);
+ * ```
+ */
 export class DataWorksClient {
+  /** Base URL the client sends to: the `endpoint` option, else the DataWorks host of `regionId`. */
   readonly endpoint: string;
+  /** The `regionId` option, if given. */
   readonly regionId: string | undefined;
+  /** Default deadline of one call in milliseconds, retries included (option `timeoutMs`, default 60 000). */
   readonly timeoutMs: number;
+  /** Default number of retries after the first attempt (option `maxRetries`, default 2). */
   readonly maxRetries: number;
   readonly #auth: AuthProvider;
   readonly #transport: Transport;
@@ -163,6 +197,11 @@ export class DataWorksClient {
   readonly #strict: boolean;
   #closed = false;
 
+  /**
+   * Creates the client; no request is made until the first call.
+   * @throws {@link ConfigurationError} when an option is invalid (naming it), neither `regionId` nor `endpoint` is
+   * given, or no credentials are configured.
+   */
   constructor(options: DataWorksClientOptions) {
     const opts = parseOptions(optionsSchema, options, 'DataWorks client options');
     const env: Env = options?.env ?? process.env;
@@ -210,35 +249,41 @@ export class DataWorksClient {
   // ------------------------------------------------------------------------------------------------- crawler types
 
   /** `ListCrawlerTypes` (GET). */
-  listCrawlerTypes(options?: RequestOptions): APIPromise<Output<'ListCrawlerTypes'>> {
+  listCrawlerTypes(options?: RequestOptions): APIPromise<DataWorksResponse<'ListCrawlerTypes'>> {
     return this.call('ListCrawlerTypes', {}, options);
   }
 
   /** `GetCrawlerTypeCapabilities` (POST, idempotent). */
-  getCrawlerTypeCapabilities(options?: RequestOptions): APIPromise<Output<'GetCrawlerTypeCapabilities'>> {
+  getCrawlerTypeCapabilities(options?: RequestOptions): APIPromise<DataWorksResponse<'GetCrawlerTypeCapabilities'>> {
     return this.call('GetCrawlerTypeCapabilities', {}, options);
   }
 
   // ------------------------------------------------------------------------------------------------------ crawlers
 
   /** `CreateCrawler`: creates a crawler for a data source (never starts a run). Not retried after a possible send. */
-  createCrawler(input: Input<'CreateCrawler'>, options?: RequestOptions): APIPromise<Output<'CreateCrawler'>> {
+  createCrawler(
+    input: DataWorksRequestInput<'CreateCrawler'>,
+    options?: RequestOptions,
+  ): APIPromise<DataWorksResponse<'CreateCrawler'>> {
     return this.call('CreateCrawler', input, options);
   }
 
   /** `ListCrawlers` (one page; `PageSize` ≤ 100, default 20). */
-  listCrawlers(input?: Input<'ListCrawlers'>, options?: RequestOptions): APIPromise<Output<'ListCrawlers'>> {
+  listCrawlers(
+    input?: DataWorksRequestInput<'ListCrawlers'>,
+    options?: RequestOptions,
+  ): APIPromise<DataWorksResponse<'ListCrawlers'>> {
     return this.call('ListCrawlers', input ?? {}, options);
   }
 
   /** Lazily pages through `ListCrawlers` (`PageNumber` + `PageSize`, default page size 100). */
   iterateCrawlers(
-    input?: Input<'ListCrawlers'>,
+    input?: DataWorksRequestInput<'ListCrawlers'>,
     options?: RequestOptions,
-  ): PageIterator<Crawler, Output<'ListCrawlers'>> {
+  ): PageIterator<Crawler, DataWorksResponse<'ListCrawlers'>> {
     const { PageNumber, PageSize, ...filters } = input ?? {};
     const size = PageSize ?? DEFAULT_ITERATE_PAGE_SIZE;
-    return new PageIterator<Crawler, Output<'ListCrawlers'>>({
+    return new PageIterator<Crawler, DataWorksResponse<'ListCrawlers'>>({
       pageSize: size,
       startOffset: ((PageNumber ?? 1) - 1) * size,
       fetch: (offset, pageSize) =>
@@ -249,73 +294,87 @@ export class DataWorksClient {
   }
 
   /** `GetCrawler`: the crawler with its `Scope`, `Options` and `EnableAiComment`. */
-  getCrawler(id: number, options?: RequestOptions): APIPromise<Output<'GetCrawler'>> {
+  getCrawler(id: number, options?: RequestOptions): APIPromise<DataWorksResponse<'GetCrawler'>> {
     return this.call('GetCrawler', { Id: id }, options);
   }
 
   /** `UpdateCrawler`: partial; `Options` merged, `Scope` / `ScheduleConfig` replaced. Not idempotent (no retry). */
   updateCrawler(
     id: number,
-    changes: Omit<Input<'UpdateCrawler'>, 'Id' | 'Name' | 'DataSourceId' | 'Type'>,
+    changes: Omit<DataWorksRequestInput<'UpdateCrawler'>, 'Id' | 'Name' | 'DataSourceId' | 'Type'>,
     options?: RequestOptions,
-  ): APIPromise<Output<'UpdateCrawler'>> {
-    return this.call('UpdateCrawler', { ...changes, Id: id } as Input<'UpdateCrawler'>, options);
+  ): APIPromise<DataWorksResponse<'UpdateCrawler'>> {
+    return this.call('UpdateCrawler', { ...changes, Id: id } as DataWorksRequestInput<'UpdateCrawler'>, options);
   }
 
   /** `RunCrawler`: accepted, not finished — use `waitForCrawlerRun`. */
-  runCrawler(id: number, options?: RequestOptions): APIPromise<Output<'RunCrawler'>> {
+  runCrawler(id: number, options?: RequestOptions): APIPromise<DataWorksResponse<'RunCrawler'>> {
     return this.call('RunCrawler', { Id: id }, options);
   }
 
   /** `StopCrawler`: the running run becomes SHUTDOWN. */
-  stopCrawler(id: number, options?: RequestOptions): APIPromise<Output<'StopCrawler'>> {
+  stopCrawler(id: number, options?: RequestOptions): APIPromise<DataWorksResponse<'StopCrawler'>> {
     return this.call('StopCrawler', { Id: id }, options);
   }
 
   /** `ListCrawlerRuns`: newest first, within the last 30 days. */
   listCrawlerRuns(
     id: number,
-    query?: Omit<Input<'ListCrawlerRuns'>, 'Id'>,
+    query?: Omit<DataWorksRequestInput<'ListCrawlerRuns'>, 'Id'>,
     options?: RequestOptions,
-  ): APIPromise<Output<'ListCrawlerRuns'>> {
-    return this.call('ListCrawlerRuns', { ...(query ?? {}), Id: id } as Input<'ListCrawlerRuns'>, options);
+  ): APIPromise<DataWorksResponse<'ListCrawlerRuns'>> {
+    return this.call(
+      'ListCrawlerRuns',
+      { ...(query ?? {}), Id: id } as DataWorksRequestInput<'ListCrawlerRuns'>,
+      options,
+    );
   }
 
   /** `DeleteCrawler`. */
-  deleteCrawler(id: number, options?: RequestOptions): APIPromise<Output<'DeleteCrawler'>> {
+  deleteCrawler(id: number, options?: RequestOptions): APIPromise<DataWorksResponse<'DeleteCrawler'>> {
     return this.call('DeleteCrawler', { Id: id }, options);
   }
 
   // -------------------------------------------------------------------------------------------------- data sources
 
   /** `CreateDataSource` (parameters in the query string; `ConnectionProperties` as an object). */
-  createDataSource(input: Input<'CreateDataSource'>, options?: RequestOptions): APIPromise<Output<'CreateDataSource'>> {
+  createDataSource(
+    input: DataWorksRequestInput<'CreateDataSource'>,
+    options?: RequestOptions,
+  ): APIPromise<DataWorksResponse<'CreateDataSource'>> {
     return this.call('CreateDataSource', input, options);
   }
 
   /** `GetDataSource` (passwords come back masked). */
-  getDataSource(id: number, options?: RequestOptions): APIPromise<Output<'GetDataSource'>> {
+  getDataSource(id: number, options?: RequestOptions): APIPromise<DataWorksResponse<'GetDataSource'>> {
     return this.call('GetDataSource', { Id: id }, options);
   }
 
   /** `ListDataSources`: groups by name (one record per environment); `ProjectId` required. */
-  listDataSources(input: Input<'ListDataSources'>, options?: RequestOptions): APIPromise<Output<'ListDataSources'>> {
+  listDataSources(
+    input: DataWorksRequestInput<'ListDataSources'>,
+    options?: RequestOptions,
+  ): APIPromise<DataWorksResponse<'ListDataSources'>> {
     return this.call('ListDataSources', input, options);
   }
 
   /** Lazily pages through `ListDataSources` groups (default page size 100). */
   iterateDataSources(
-    input: Input<'ListDataSources'>,
+    input: DataWorksRequestInput<'ListDataSources'>,
     options?: RequestOptions,
-  ): PageIterator<DataSourceGroup, Output<'ListDataSources'>> {
+  ): PageIterator<DataSourceGroup, DataWorksResponse<'ListDataSources'>> {
     const { PageNumber, PageSize, ...filters } = input;
     const size = PageSize ?? DEFAULT_ITERATE_PAGE_SIZE;
-    return new PageIterator<DataSourceGroup, Output<'ListDataSources'>>({
+    return new PageIterator<DataSourceGroup, DataWorksResponse<'ListDataSources'>>({
       pageSize: size,
       startOffset: ((PageNumber ?? 1) - 1) * size,
       fetch: (offset, pageSize) =>
         this.listDataSources(
-          { ...filters, PageNumber: Math.floor(offset / pageSize) + 1, PageSize: pageSize } as Input<'ListDataSources'>,
+          {
+            ...filters,
+            PageNumber: Math.floor(offset / pageSize) + 1,
+            PageSize: pageSize,
+          } as DataWorksRequestInput<'ListDataSources'>,
           options,
         ),
       items: (r) => r.PagingInfo.DataSources ?? [],
@@ -324,15 +383,15 @@ export class DataWorksClient {
   }
 
   /** `DeleteDataSource` (a crawler reading it turns INVALID). */
-  deleteDataSource(id: number, options?: RequestOptions): APIPromise<Output<'DeleteDataSource'>> {
+  deleteDataSource(id: number, options?: RequestOptions): APIPromise<DataWorksResponse<'DeleteDataSource'>> {
     return this.call('DeleteDataSource', { Id: id }, options);
   }
 
   /** `TestDataSourceConnectivity` through a resource group. */
   testDataSourceConnectivity(
-    input: Input<'TestDataSourceConnectivity'>,
+    input: DataWorksRequestInput<'TestDataSourceConnectivity'>,
     options?: RequestOptions,
-  ): APIPromise<Output<'TestDataSourceConnectivity'>> {
+  ): APIPromise<DataWorksResponse<'TestDataSourceConnectivity'>> {
     return this.call('TestDataSourceConnectivity', input, options);
   }
 
@@ -341,9 +400,9 @@ export class DataWorksClient {
   /** `GetTaskInstanceLog` of a run's `TaskInstanceId` (`""` while WAITING). */
   getTaskInstanceLog(
     taskInstanceId: number,
-    query?: Omit<Input<'GetTaskInstanceLog'>, 'Id'>,
+    query?: Omit<DataWorksRequestInput<'GetTaskInstanceLog'>, 'Id'>,
     options?: RequestOptions,
-  ): APIPromise<Output<'GetTaskInstanceLog'>> {
+  ): APIPromise<DataWorksResponse<'GetTaskInstanceLog'>> {
     return this.call('GetTaskInstanceLog', { ...(query ?? {}), Id: taskInstanceId }, options);
   }
 
@@ -406,17 +465,17 @@ export class DataWorksClient {
   /** Validates, serialises, signs and sends one action; resolves to the typed body. */
   protected call<A extends DataWorksAction>(
     action: A,
-    input: Input<A>,
+    input: DataWorksRequestInput<A>,
     options?: RequestOptions,
-  ): APIPromise<Output<A>> {
-    return new APIPromise<Output<A>>(this.#execute(action, input, options));
+  ): APIPromise<DataWorksResponse<A>> {
+    return new APIPromise<DataWorksResponse<A>>(this.#execute(action, input, options));
   }
 
   async #execute<A extends DataWorksAction>(
     action: A,
-    input: Input<A>,
+    input: DataWorksRequestInput<A>,
     options: RequestOptions | undefined,
-  ): Promise<WithResponse<Output<A>>> {
+  ): Promise<WithResponse<DataWorksResponse<A>>> {
     const spec = DATAWORKS_ACTIONS[action];
     const checked = (spec.request as z.ZodType).safeParse(input);
     if (!checked.success) throw new ValidationError(issuesFrom(checked.error), { operation: action });
@@ -456,7 +515,7 @@ export class DataWorksClient {
     try {
       for (let retry = 0; ; retry++) {
         try {
-          return await this.#attempt<Output<A>>(action, {
+          return await this.#attempt<DataWorksResponse<A>>(action, {
             method,
             url,
             headers,
@@ -594,10 +653,12 @@ export class DataWorksClient {
     };
   }
 
+  /** JSON view of the client's configuration (endpoint, region, auth kind, limits); never credentials. */
   toJSON(): Record<string, unknown> {
     return this.describe();
   }
 
+  /** `util.inspect` view: the class name and the same configuration as {@link toJSON}. */
   [inspect.custom](_depth: number, options: object, inspectFn: typeof inspect = inspect): string {
     return `${this.constructor.name} ${inspectFn(this.describe(), options)}`;
   }

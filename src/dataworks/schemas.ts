@@ -63,12 +63,40 @@ export const ScopeUnitSchema = oneOf(DATAWORKS_SCOPE_UNITS, 'a scope unit');
 export const ConnectStateSchema = oneOf(DATAWORKS_CONNECT_STATES, 'a connect state');
 export const ConnectionPropertiesModeSchema = oneOf(DATAWORKS_CONNECTION_MODES, 'a connection properties mode');
 
+/**
+ * DataWorks data-source environment: `Dev` or `Prod`.
+ * @useDeclaredType
+ */
 export type EnvType = Schemas['EnvType'];
+/**
+ * Status of a DataWorks crawler run: `WAITING`, `RUNNING`, `SUCCESS`, `ERROR` or `SHUTDOWN`.
+ * @useDeclaredType
+ */
 export type RunStatus = Schemas['RunStatus'];
+/**
+ * `VALID` while a crawler's configuration is valid and its data source exists, else `INVALID`.
+ * @useDeclaredType
+ */
 export type CrawlerStatus = Schemas['CrawlerStatus'];
+/**
+ * `MANUAL`: a crawler runs only when asked; `NORMAL`: it also runs on its cron schedule.
+ * @useDeclaredType
+ */
 export type ScheduleType = Schemas['ScheduleType'];
+/**
+ * What a crawler reads: a `PROJECT`, `DATABASE`, `INSTANCE` or `CATALOG`.
+ * @useDeclaredType
+ */
 export type ScopeUnit = Schemas['ScopeUnit'];
+/**
+ * Outcome of a DataWorks connectivity test.
+ * @useDeclaredType
+ */
 export type ConnectState = Schemas['ConnectState'];
+/**
+ * How a data source's connection properties locate the database: `UrlMode` (an address) or `InstanceMode`.
+ * @useDeclaredType
+ */
 export type ConnectionPropertiesMode = Schemas['ConnectionPropertiesMode'];
 
 // ------------------------------------------------------------------------------------------------ scalars
@@ -139,11 +167,14 @@ const scopeItem = nonEmptyText('a database name', 256);
 export const ScopeSchema = z
   .object(
     {
+      /** What the crawler reads; the units a type supports come from `GetCrawlerTypeCapabilities`. */
       Unit: ScopeUnitSchema,
+      /** Database names to read; only with `Unit` `DATABASE`, no empty or repeated entries. */
       Items: z
         .array(scopeItem, { error: 'expected an array of database names' })
         .max(1000, { error: 'expected at most 1000 database names' })
         .optional(),
+      /** Tables whose whole name matches this regular expression are skipped (at most 1024 characters). */
       ExcludeRegex: text('a regular expression', 1024).optional(),
     },
     { error: 'expected an object {Unit, Items?, ExcludeRegex?}' },
@@ -182,7 +213,9 @@ export const ScopeSchema = z
 export const ScheduleConfigSchema = z
   .object(
     {
+      /** `MANUAL` (runs only when asked) or `NORMAL` (also on `CronExpress`). */
       Type: ScheduleTypeSchema,
+      /** Six-field Quartz cron expression, required with `NORMAL`, e.g. `0 0 2 ? * *` (daily at 02:00). */
       CronExpress: text('a cron expression').optional(),
     },
     { error: 'expected an object {Type, CronExpress?}' },
@@ -221,7 +254,10 @@ const connectionEnvType = z.enum(DATAWORKS_ENV_TYPES, { error: 'expected an envi
 
 /** Connection settings of any data-source type: a JSON object with `envType`; other keys are kept as given. */
 export const ConnectionPropertiesSchema = z.looseObject(
-  { envType: connectionEnvType },
+  {
+    /** Environment the settings belong to: `Dev` or `Prod`; other keys depend on the data-source type. */
+    envType: connectionEnvType,
+  },
   { error: 'expected a JSON object of connection settings' },
 );
 
@@ -276,12 +312,34 @@ export const MySqlInstanceModeConnectionPropertiesSchema = z.looseObject({
   crossAccountRoleName: z.string({ error: 'expected a string' }).optional(),
 });
 
+/**
+ * What a crawler collects: a unit, optional items and an optional exclusion regex.
+ * @useDeclaredType
+ */
 export type Scope = z.output<typeof ScopeSchema>;
+/**
+ * When a crawler runs by itself: `MANUAL`, or `NORMAL` with a six-field Quartz cron expression.
+ * @useDeclaredType
+ */
 export type ScheduleConfig = z.output<typeof ScheduleConfigSchema>;
+/**
+ * Type-specific crawler options, key → string value (keys from the type's `SupportedOptionKeys`).
+ * @useDeclaredType
+ */
 export type CrawlerOptions = z.output<typeof CrawlerOptionsSchema>;
+/**
+ * One tag of a DataWorks data source.
+ * @useDeclaredType
+ */
 export type DataSourceTag = z.output<typeof DataSourceTagSchema>;
+/**
+ * Connection settings of a DataWorks data source, by mode; secrets in them are never echoed in messages.
+ * @useDeclaredType
+ */
 export type ConnectionProperties = z.output<typeof ConnectionPropertiesSchema>;
+/** Connection settings of a MySQL data source located by address. */
 export type MySqlUrlModeConnectionProperties = z.output<typeof MySqlUrlModeConnectionPropertiesSchema>;
+/** Connection settings of a MySQL data source located by cloud instance id. */
 export type MySqlInstanceModeConnectionProperties = z.output<typeof MySqlInstanceModeConnectionPropertiesSchema>;
 
 // ------------------------------------------------------------------------------------------------ requests (SDK input)
@@ -455,137 +513,227 @@ const num = () => z.number();
 const bool = () => z.boolean();
 
 export const EntityTypeSchema = z.looseObject({
+  /** Entity type, e.g. `database`, `table` or `column`. */
   Type: str(),
+  /** Subtype, when the type has several. */
   SubType: str().optional(),
+  /** Subtype of the parent entity. */
   ParentSubType: str().optional(),
+  /** Whether collecting this entity can be switched off. */
   Optional: bool().optional(),
 });
 
 export const CrawlerTypeSchema = z.looseObject({
+  /** Crawler type id, e.g. `mysql`. */
   Type: str(),
+  /** Human-readable name of the type. */
   DisplayName: str().optional(),
+  /** Entities the type collects. */
   SupportedEntityTypes: z.array(EntityTypeSchema).optional(),
 });
 
 export const CrawlerOptionKeySchema = z.looseObject({
+  /** Option key. */
   Key: str(),
+  /** Type of the value, e.g. `string` or `boolean`. */
   ValueType: str().optional(),
+  /** Value used when the option is omitted. */
   DefaultValue: str().optional(),
+  /** Permitted values, when restricted. */
   AllowedValues: z.array(str()).optional(),
+  /** Whether the option must be given. */
   Required: bool().optional(),
 });
 
 export const CrawlerTypeCapabilitySchema = z.looseObject({
+  /** Crawler type id, e.g. `mysql`. */
   Type: str(),
+  /** Human-readable name of the type. */
   DisplayName: str().optional(),
+  /** Data-source types this crawler type can read. */
   SupportedDatasourceTypes: z.array(str()).optional(),
+  /** Allowed `Scope.Unit` values. */
   SupportedScopeUnits: z.array(ScopeUnitSchema).optional(),
+  /** `Scope.Unit` used when a crawler is created without `Scope`. */
   DefaultScopeUnit: ScopeUnitSchema.optional(),
+  /** Whether `ResourceGroupId` is required. */
   RequireResourceGroup: bool().optional(),
+  /** Whether `NORMAL` schedules are allowed. */
   SupportSchedule: bool().optional(),
+  /** Whether `Scope.ExcludeRegex` is allowed. */
   SupportExcludeRegex: bool().optional(),
+  /** Whether `EnableAiComment` may be `true`. */
   SupportAiComment: bool().optional(),
+  /** Entities the type collects. */
   SupportedEntityTypes: z.array(EntityTypeSchema).optional(),
+  /** Keys allowed in `Options`. */
   SupportedOptionKeys: z.array(CrawlerOptionKeySchema).optional(),
 });
 
 /** `Scope` as returned by GetCrawler (no request-side checks; unknown keys kept). */
 export const ScopeResponseSchema = z.looseObject({
+  /** What the crawler reads. */
   Unit: ScopeUnitSchema,
+  /** Database names read, with `Unit` `DATABASE`. */
   Items: z.array(str()).optional(),
+  /** Regular expression of the table names skipped. */
   ExcludeRegex: str().optional(),
 });
 
 /** `ScheduleConfig` as returned in a crawler. */
 export const ScheduleConfigResponseSchema = z.looseObject({
+  /** `MANUAL` or `NORMAL`. */
   Type: ScheduleTypeSchema,
+  /** Quartz cron expression of a `NORMAL` schedule. */
   CronExpress: str().optional(),
 });
 
 export const CrawlerSchema = z.looseObject({
+  /** Crawler id. */
   Id: num(),
+  /** Crawler name. */
   Name: str(),
+  /** Id of the data source it reads. */
   DataSourceId: num(),
+  /** Workspace id (the data source's workspace). */
   ProjectId: num(),
+  /** Crawler type, e.g. `mysql`. */
   Type: str(),
+  /** `VALID`, or `INVALID` once its configuration or data source is gone. */
   Status: CrawlerStatusSchema,
+  /** Catalog entity id of what it collects. */
   MetaEntityId: str().optional(),
+  /** Environment of the data source it reads. */
   EnvType: EnvTypeSchema.optional(),
+  /** Serverless resource group, when set. */
   ResourceGroupId: str().optional(),
+  /** When it runs by itself. */
   ScheduleConfig: ScheduleConfigResponseSchema.optional(),
+  /** Status of the newest run; absent when it never ran. */
   LastRunStatus: RunStatusSchema.optional(),
+  /** Task instance of the newest run; absent when it never ran. */
   LastRunTaskInstanceId: num().optional(),
+  /** DataWorks user id of the owner. */
   Owner: str().optional(),
+  /** Creation time, epoch milliseconds. */
   CreateTime: num(),
+  /** Last change, epoch milliseconds. */
   ModifyTime: num(),
+  /** Scheduling node behind the crawler. */
   TaskId: num().optional(),
+  /** What it collects (`GetCrawler` only). */
   Scope: ScopeResponseSchema.optional(),
+  /** Type-specific options (`GetCrawler` only). */
   Options: z.record(str(), str()).optional(),
+  /** Whether AI comments are generated (`GetCrawler` only). */
   EnableAiComment: bool().optional(),
 });
 
 export const CrawlerRunSchema = z.looseObject({
+  /** Status of the run. */
   Status: RunStatusSchema,
+  /** When the run was triggered, epoch milliseconds. */
   StartedTime: num(),
+  /** When it ended, epoch milliseconds; absent while it runs. */
   FinishedTime: num().optional(),
+  /** Run time in seconds; absent while it runs. */
   Duration: num().optional(),
+  /** Task instance id of the run; pass it to `getTaskInstanceLog`. */
   TaskInstanceId: num(),
+  /** Tables collected; absent while it runs. */
   TotalTableCount: num().optional(),
 });
 
 /** Connection settings as returned ([mock] an object, passwords masked `******`). */
-export const DataSourceConnectionPropertiesSchema = z.looseObject({ envType: EnvTypeSchema.optional() });
+export const DataSourceConnectionPropertiesSchema = z.looseObject({
+  /** Environment the settings belong to. */
+  envType: EnvTypeSchema.optional(),
+});
 
 export const DataSourceSchema = z.looseObject({
+  /** Data-source id. */
   Id: num(),
+  /** Data-source name, shared by its `Dev` and `Prod` records. */
   Name: str(),
+  /** Data-source type, e.g. `mysql`. */
   Type: str(),
+  /** Workspace id. */
   ProjectId: num(),
+  /** How the connection settings locate the database. */
   ConnectionPropertiesMode: ConnectionPropertiesModeSchema,
+  /** Connection settings; secrets in them are masked. */
   ConnectionProperties: DataSourceConnectionPropertiesSchema,
+  /** Free-text description. */
   Description: str().optional(),
+  /** Unique name of the record. */
   QualifiedName: str().optional(),
+  /** Creation time, epoch milliseconds. */
   CreateTime: num().optional(),
+  /** Creator's user id. */
   CreateUser: str().optional(),
+  /** Last change, epoch milliseconds. */
   ModifyTime: num().optional(),
+  /** Last modifier's user id. */
   ModifyUser: str().optional(),
 });
 
 export const DataSourceGroupEntrySchema = z.looseObject({
+  /** Data-source id of this environment's record. */
   Id: num(),
+  /** How the connection settings locate the database. */
   ConnectionPropertiesMode: ConnectionPropertiesModeSchema,
+  /** Connection settings; secrets in them are masked. */
   ConnectionProperties: DataSourceConnectionPropertiesSchema,
+  /** Free-text description. */
   Description: str().optional(),
+  /** Unique name of the record. */
   QualifiedName: str().optional(),
+  /** Creation time, epoch milliseconds. */
   CreateTime: num().optional(),
+  /** Creator's user id. */
   CreateUser: str().optional(),
+  /** Last change, epoch milliseconds. */
   ModifyTime: num().optional(),
+  /** Last modifier's user id. */
   ModifyUser: str().optional(),
 });
 
 export const DataSourceGroupSchema = z.looseObject({
+  /** Data-source name. */
   Name: str(),
+  /** Data-source type. */
   Type: str(),
+  /** One record per environment. */
   DataSource: z.array(DataSourceGroupEntrySchema),
 });
 
 export const ConnectivityLogSchema = z.looseObject({
+  /** Step code. */
   Code: str().optional(),
+  /** Outcome of the step. */
   Message: str().optional(),
+  /** Step start, epoch milliseconds. */
   StartTime: num().optional(),
+  /** Step end, epoch milliseconds. */
   EndTime: num().optional(),
 });
 
 export const ConnectivitySchema = z.looseObject({
+  /** Outcome of the test. */
   ConnectState: ConnectStateSchema,
+  /** Explanation of the outcome. */
   ConnectMessage: str().optional(),
+  /** Steps of the test. */
   DetailLogs: z.array(ConnectivityLogSchema).optional(),
 });
 
 function pagingInfo<K extends string, T extends z.ZodType>(key: K, item: T) {
   return z.looseObject({
+    /** Matches across all pages. */
     TotalCount: num(),
+    /** Number of this page, from 1. */
     PageNumber: num(),
+    /** Page size used. */
     PageSize: num(),
     ...({ [key]: z.array(item) } as { [P in K]: z.ZodArray<T> }),
   });
@@ -596,68 +744,170 @@ export const CrawlerRunsPagingInfoSchema = pagingInfo('CrawlerRuns', CrawlerRunS
 export const DataSourcesPagingInfoSchema = pagingInfo('DataSources', DataSourceGroupSchema);
 
 export const AccessDeniedDetailSchema = z.looseObject({
+  /** The RAM action that was denied. */
   AuthAction: str().optional(),
+  /** The caller. */
   AuthPrincipalDisplayName: str().optional(),
+  /** Account that owns the caller. */
   AuthPrincipalOwnerId: str().optional(),
+  /** Kind of caller, e.g. `SubUser`. */
   AuthPrincipalType: str().optional(),
+  /** Encoded diagnostic details. */
   EncodedDiagnosticMessage: str().optional(),
+  /** Kind of missing permission, e.g. `ImplicitDeny`. */
   NoPermissionType: str().optional(),
+  /** Kind of policy involved. */
   PolicyType: str().optional(),
 });
 
 /** Error envelope of every DataWorks 4xx/5xx answer. */
 export const DataWorksErrorSchema = z.looseObject({
+  /** Request id; quote it to Alibaba Cloud support. */
   RequestId: str(),
+  /** Host that answered. */
   HostId: str().optional(),
+  /** Error code, e.g. `Crawler.AlreadyExists`; the SDK puts it in `ApiError.errorCode`. */
   Code: str(),
+  /** What went wrong; validation messages name the parameter and what was expected. */
   Message: str(),
+  /** Troubleshooting link for the code and request id. */
   Recommend: str().optional(),
+  /** Why a RAM policy denied the call (some 403 answers). */
   AccessDeniedDetail: AccessDeniedDetailSchema.optional(),
 });
 
 // ------------------------------------------------------------------------------------------------ responses
 
-const base = { RequestId: str() };
-const withSuccess = { RequestId: str(), Success: bool() };
+const base = {
+  /** Request id; quote it to Alibaba Cloud support. */
+  RequestId: str(),
+};
+const withSuccess = {
+  /** Request id; quote it to Alibaba Cloud support. */
+  RequestId: str(),
+  /** Always `true` in a successful answer. */
+  Success: bool(),
+};
 
 export const ListCrawlerTypesResponseSchema = z.looseObject({
   ...withSuccess,
+  /** Crawler types available in the region. */
   CrawlerTypes: z.array(CrawlerTypeSchema),
 });
 export const GetCrawlerTypeCapabilitiesResponseSchema = z.looseObject({
   ...withSuccess,
+  /** What each crawler type of the region supports. */
   CrawlerTypes: z.array(CrawlerTypeCapabilitySchema),
 });
-export const CreateCrawlerResponseSchema = z.looseObject({ ...withSuccess, Id: num() });
-export const ListCrawlersResponseSchema = z.looseObject({ ...withSuccess, PagingInfo: CrawlersPagingInfoSchema });
-export const GetCrawlerResponseSchema = z.looseObject({ ...withSuccess, Crawler: CrawlerSchema });
-export const UpdateCrawlerResponseSchema = z.looseObject({ ...withSuccess, Id: num() });
+export const CreateCrawlerResponseSchema = z.looseObject({
+  ...withSuccess,
+  /** Id of the new crawler. */
+  Id: num(),
+});
+export const ListCrawlersResponseSchema = z.looseObject({
+  ...withSuccess,
+  /** This page of crawlers (without `Scope`, `Options` and `EnableAiComment`) and the paging state. */
+  PagingInfo: CrawlersPagingInfoSchema,
+});
+export const GetCrawlerResponseSchema = z.looseObject({
+  ...withSuccess,
+  /** The crawler, with every field. */
+  Crawler: CrawlerSchema,
+});
+export const UpdateCrawlerResponseSchema = z.looseObject({
+  ...withSuccess,
+  /** Id of the updated crawler. */
+  Id: num(),
+});
 export const RunCrawlerResponseSchema = z.looseObject({
   ...withSuccess,
+  /** Id of the crawler. */
   Id: num(),
+  /** Whether the run was accepted (it has not finished yet). */
   RunAccepted: bool(),
+  /** Status of the new run (`WAITING`). */
   RunStatus: RunStatusSchema.optional(),
+  /** Task instance of the new run; pass it to `waitForCrawlerRun` or `getTaskInstanceLog`. */
   TaskInstanceId: num(),
 });
-export const StopCrawlerResponseSchema = z.looseObject({ ...withSuccess, Id: num(), StopAccepted: bool() });
+export const StopCrawlerResponseSchema = z.looseObject({
+  ...withSuccess,
+  /** Id of the crawler. */
+  Id: num(),
+  /** Whether the stop was accepted. */
+  StopAccepted: bool(),
+});
 export const ListCrawlerRunsResponseSchema = z.looseObject({
   ...withSuccess,
+  /** This page of runs and the paging state. */
   PagingInfo: CrawlerRunsPagingInfoSchema,
 });
-export const DeleteCrawlerResponseSchema = z.looseObject({ ...withSuccess, Id: num() });
-export const CreateDataSourceResponseSchema = z.looseObject({ ...base, Id: num() });
-export const GetDataSourceResponseSchema = z.looseObject({ ...base, DataSource: DataSourceSchema });
-export const ListDataSourcesResponseSchema = z.looseObject({ ...base, PagingInfo: DataSourcesPagingInfoSchema });
+export const DeleteCrawlerResponseSchema = z.looseObject({
+  ...withSuccess,
+  /** Id of the deleted crawler. */
+  Id: num(),
+});
+export const CreateDataSourceResponseSchema = z.looseObject({
+  ...base,
+  /** Id of the new data source. */
+  Id: num(),
+});
+export const GetDataSourceResponseSchema = z.looseObject({
+  ...base,
+  /** The data source. */
+  DataSource: DataSourceSchema,
+});
+export const ListDataSourcesResponseSchema = z.looseObject({
+  ...base,
+  /** This page of data sources (grouped by name) and the paging state. */
+  PagingInfo: DataSourcesPagingInfoSchema,
+});
 export const DeleteDataSourceResponseSchema = z.looseObject({ ...withSuccess });
-export const TestDataSourceConnectivityResponseSchema = z.looseObject({ ...base, Connectivity: ConnectivitySchema });
-export const GetTaskInstanceLogResponseSchema = z.looseObject({ ...base, TaskInstanceLog: str() });
+export const TestDataSourceConnectivityResponseSchema = z.looseObject({
+  ...base,
+  /** Outcome of the test. */
+  Connectivity: ConnectivitySchema,
+});
+export const GetTaskInstanceLogResponseSchema = z.looseObject({
+  ...base,
+  /** Log text of the task instance. */
+  TaskInstanceLog: str(),
+});
 
+/**
+ * A DataWorks metadata crawler; `Scope`, `Options` and `EnableAiComment` are returned by `GetCrawler` only.
+ * @useDeclaredType
+ */
 export type Crawler = z.output<typeof CrawlerSchema>;
+/**
+ * One run of a DataWorks crawler (a task instance).
+ * @useDeclaredType
+ */
 export type CrawlerRun = z.output<typeof CrawlerRunSchema>;
+/**
+ * A DataWorks data source in one environment.
+ * @useDeclaredType
+ */
 export type DataSource = z.output<typeof DataSourceSchema>;
+/**
+ * The DataWorks data sources sharing one name, one record per environment.
+ * @useDeclaredType
+ */
 export type DataSourceGroup = z.output<typeof DataSourceGroupSchema>;
+/**
+ * Result of a DataWorks data-source connectivity test.
+ * @useDeclaredType
+ */
 export type Connectivity = z.output<typeof ConnectivitySchema>;
+/**
+ * What a DataWorks crawler type supports (units, schedules, options); it varies by region.
+ * @useDeclaredType
+ */
 export type CrawlerTypeCapability = z.output<typeof CrawlerTypeCapabilitySchema>;
+/**
+ * Error body of every DataWorks 4xx/5xx answer (`Code`, `Message`, `RequestId`, …).
+ * @useDeclaredType
+ */
 export type DataWorksErrorBody = z.output<typeof DataWorksErrorSchema>;
 
 // ------------------------------------------------------------------------------------------------ action table
@@ -835,6 +1085,10 @@ export const DATAWORKS_ACTIONS = {
   }
 >;
 
+/**
+ * Name of a DataWorks 2024-05-18 action the SDK supports (e.g. `CreateCrawler`).
+ * @useDeclaredType
+ */
 export type DataWorksAction = keyof typeof DATAWORKS_ACTIONS;
 export const DATAWORKS_ACTION_NAMES = Object.keys(DATAWORKS_ACTIONS) as DataWorksAction[];
 

@@ -42,11 +42,13 @@ import {
 /** The `auth` option: `{ token }`, `{ ak, sk, securityToken? }`, an AuthProvider, or absent (environment). */
 export type HuaweiAuthOption = HuaweiAuthConfig;
 
+/** Options of {@link DscClient}: the common client options ({@link BaseClientOptions}) plus `env`. */
 export interface DscClientOptions extends CoreOptions<HuaweiAuthOption> {}
 
 /** A template id: the numeric `id` of a list item, or the decimal string `id` of an OperateResult. */
 export type TemplateId = string | number;
 
+/** Options of {@link DscClient.waitForScanInstance}. */
 export interface WaitForScanInstanceOptions {
   /** The instance to wait for; default: the newest instance of the template. */
   instanceId?: string | number;
@@ -54,6 +56,7 @@ export interface WaitForScanInstanceOptions {
   timeoutMs?: number;
   /** First wait between polls (default 2 000 ms); grows ×1.5 per poll up to 30 s, with jitter. */
   pollIntervalMs?: number;
+  /** Stops waiting; the wait then rejects with {@link AbortError}. */
   signal?: AbortSignal;
   /** Called after each poll with the instance seen (undefined while none exists yet) and the time waited so far. */
   onProgress?: (instance: TaskInstance | undefined, elapsedMs: number) => void;
@@ -72,7 +75,38 @@ const DEFAULT_PAGE_SIZE = 100;
 const SUCCESS_STATUSES = new Set(['SUCCESS', 'SUCCEEDED', 'FINISHED']);
 const FAILURE_STATUSES = new Set(['FAILED', 'FAILURE', 'ERROR', 'STOPPED', 'CANCELED', 'CANCELLED', 'TIMEOUT']);
 
+/**
+ * Client of Huawei Cloud DSC metadata scan task templates (create, list, update, delete, enable/disable/start) and
+ * of their task instances, with lazy pagination and a waiter for runs.
+ *
+ * Every method returns an {@link APIPromise}. Invalid arguments reject with {@link ValidationError} before any
+ * I/O; service errors reject with an {@link ApiError} subclass, network failures with {@link ConnectionError}, and an
+ * expired deadline with {@link TimeoutError}.
+ *
+ * @example
+ * ```ts
+ * import { DscClient } from 'metacollect';
+ *
+ * const dsc = new DscClient({
+ *   region: 'cn-north-4',
+ *   projectId: '0123456789abcdef0123456789abcdef',
+ *   auth: { token: process.env['HW_TOKEN'] ?? '' },
+ * });
+ * const { id } = await dsc.createScanTask({
+ *   task_name: 'orders-nightly',
+ *   data_sources: [{ db_type: 'MySQL', ins_id: 'mysql-orders-01' }],
+ *   schedule_type: 'DAY',
+ *   start_now: true,
+ * });
+ * const instance = await dsc.waitForScanInstance(id, { timeoutMs: 10 * 60_000 });
+ * console.log(instance.task_status); // SUCCESS
+ * ```
+ */
 export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
+  /**
+   * Creates the client; no request is made until the first call.
+   * @throws {@link ConfigurationError} when an option is invalid (naming it) or no credentials are configured.
+   */
   constructor(options: DscClientOptions) {
     super(DSC_SERVICE, options);
   }

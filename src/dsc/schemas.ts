@@ -42,25 +42,93 @@ export const DSC_SCHEDULE_TYPES = ['ONCE', 'DAY', 'WEEK', 'MONTH'] as const;
 export const DSC_TEMPLATE_ACTIONS = ['ENABLE', 'DISABLE', 'START'] as const;
 export const DSC_TASK_STATUSES = ['RUNNING', 'SUCCESS', 'FAILED'] as const;
 
-/** A known db type, or any other string (the union is widened so that new engines still type-check). */
+/**
+ * A known db type, or any other string (the union is widened so that new engines still type-check).
+ * @useDeclaredType
+ */
 export type DscDbType = Schemas['DscDbType'];
+/**
+ * How often a DSC template runs: `ONCE`, `DAY`, `WEEK` or `MONTH` (exact upper case).
+ * @useDeclaredType
+ */
 export type ScheduleType = Schemas['ScheduleType'];
+/**
+ * Operation on a DSC template: `ENABLE` (arm the schedule), `DISABLE` (disarm it) or `START` (run now).
+ * @useDeclaredType
+ */
 export type TemplateAction = Schemas['TemplateAction'];
+/**
+ * Status of a DSC task instance: `RUNNING`, `SUCCESS` or `FAILED`.
+ * @useDeclaredType
+ */
 export type TaskStatus = Schemas['TaskStatus'];
 
+/**
+ * One database instance to scan.
+ * @useDeclaredType
+ */
 export type DataSource = Schemas['DataSource'];
+/**
+ * What a DSC scan reads; omitted keys default to `true` for tables, views and comments and `false` otherwise.
+ * @useDeclaredType
+ */
 export type ScanConfig = Schemas['ScanConfig'];
+/**
+ * Body of {@link DscClient.createScanTask}.
+ * @useDeclaredType
+ */
 export type CreateTaskTemplateRequest = Schemas['CreateTaskTemplateRequest'];
+/**
+ * Body of {@link DscClient.updateScanTask}: the create fields, all optional; present fields replace stored ones.
+ * @useDeclaredType
+ */
 export type UpdateTaskTemplateRequest = Schemas['UpdateTaskTemplateRequest'];
+/**
+ * Filters and paging of {@link DscClient.listScanTasks}.
+ * @useDeclaredType
+ */
 export type ListTaskTemplatesQuery = NonNullable<operations['ListTaskTemplates']['parameters']['query']>;
+/**
+ * Ids of the templates {@link DscClient.deleteScanTasks} deletes (1–100; unknown ids are ignored).
+ * @useDeclaredType
+ */
 export type DeleteTaskTemplatesRequest = Schemas['DeleteTaskTemplatesRequest'];
+/**
+ * Body of the DSC `CreateOperate` call: the {@link TemplateAction} to perform.
+ * @useDeclaredType
+ */
 export type OperateTaskTemplateRequest = Schemas['OperateTaskTemplateRequest'];
+/**
+ * Paging and order of {@link DscClient.listScanInstances}.
+ * @useDeclaredType
+ */
 export type ListTaskInstancesQuery = NonNullable<operations['ListTaskInstances']['parameters']['query']>;
+/**
+ * Answer of every DSC write: the template id (a decimal string) or the deleted ids.
+ * @useDeclaredType
+ */
 export type OperateResult = Schemas['OperateResult'];
+/**
+ * One DSC template, as listed by {@link DscClient.listScanTasks}.
+ * @useDeclaredType
+ */
 export type TaskDetail = Schemas['TaskDetail'];
+/**
+ * One page of DSC templates with the total count.
+ * @useDeclaredType
+ */
 export type ListTaskTemplatesResponse = Schemas['ListTaskTemplatesResponse'];
+/**
+ * One run (task instance) of a DSC template.
+ * @useDeclaredType
+ */
 export type TaskInstance = Schemas['TaskInstance'];
+/**
+ * One page of DSC task instances with the total count.
+ * @useDeclaredType
+ */
 export type ListTaskInstancesResponse = Schemas['ListTaskInstancesResponse'];
+/** Error body of the DSC service (`error_code`, `error_msg`). */
 export type DscErrorBody = Schemas['DscError'];
 
 const KNOWN_DB_TYPES = new Map(DSC_DB_TYPES.map((t) => [t.toLowerCase(), t]));

@@ -266,6 +266,7 @@ export interface components {
             path?: string | null;
             /** @description Ignored; the path `project_id` is used. */
             project_id?: string | null;
+            /** @description When and how the task runs (run once, or a Quartz cron schedule). */
             schedule_config: components["schemas"]["ScheduleConfig"];
             /** @description User-defined metadata entries, stored verbatim. */
             parameter_config?: components["schemas"]["ParameterConfigItem"][] | null;
@@ -276,6 +277,7 @@ export interface components {
              *     accepted). Letters, digits and `_`, 1–64 characters. Cannot be changed by update.
              */
             data_source_type: string;
+            /** @description What to collect and from which data connection (an open object, stored verbatim). */
             task_config: components["schemas"]["TaskConfig"];
             /** @description Workspace that owns the data connection; defaults to the `workspace` header. */
             data_source_workspace_id?: string | null;
@@ -312,6 +314,7 @@ export interface components {
             path?: string | null;
             /** @description Project the task belongs to. */
             project_id?: string | null;
+            /** @description When and how the task runs (run once, or a Quartz cron schedule). */
             schedule_config: components["schemas"]["ScheduleConfig"];
             /** @description User-defined metadata entries. */
             parameter_config?: components["schemas"]["ParameterConfigItem"][] | null;
@@ -319,6 +322,7 @@ export interface components {
             update_type?: string | null;
             /** @description Kind of source, e.g. `DLI`. */
             data_source_type: string;
+            /** @description What to collect and from which data connection (an open object, stored verbatim). */
             task_config: components["schemas"]["TaskConfig"];
             /** @description Workspace that owns the data connection. */
             data_source_workspace_id?: string | null;

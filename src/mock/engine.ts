@@ -583,18 +583,36 @@ export class MockEngine implements Mock {
    * @param url - Absolute request URL (not shared with anything else: the journal keeps it).
    * @param headers - Request headers (not modified afterwards).
    * @param rawBody - Body text, decoded as `Request.text()` does ('' when none).
+   * @param lowerHeaders - The same headers as a record with lowercase names, as `headers.forEach` would fill it
+   *   (values of repeated names joined with ', '); computed from `headers` when omitted.
    * @internal
    */
-  handleParts(method: string, url: URL, headers: Headers, rawBody: string): Promise<EngineAnswer | null> {
+  handleParts(
+    method: string,
+    url: URL,
+    headers: Headers,
+    rawBody: string,
+    lowerHeaders?: Record<string, string>,
+  ): Promise<EngineAnswer | null> {
     this.clock.catchUp();
-    return this.dispatch(this.prepare(method, url, headers, rawBody));
+    return this.dispatch(this.prepare(method, url, headers, rawBody, lowerHeaders));
   }
 
-  private prepare(method: string, url: URL, headers: Headers, rawBody: string): Prepared {
-    const lowerHeaders: Record<string, string> = {};
-    headers.forEach((value, name) => {
-      lowerHeaders[name.toLowerCase()] = value;
-    });
+  private prepare(
+    method: string,
+    url: URL,
+    headers: Headers,
+    rawBody: string,
+    given?: Record<string, string>,
+  ): Prepared {
+    let lowerHeaders = given;
+    if (lowerHeaders === undefined) {
+      const record: Record<string, string> = {};
+      headers.forEach((value, name) => {
+        record[name.toLowerCase()] = value;
+      });
+      lowerHeaders = record;
+    }
     const path = url.pathname;
     const action = headers.get('x-acs-action') ?? url.searchParams.get('Action');
     const family: Family = path === '/' && action !== null ? 'dataworks' : 'huawei';
@@ -792,14 +810,7 @@ export class MockEngine implements Mock {
     operation: string,
     fault: JournalEntry['fault'] | undefined,
   ): null {
-    const time = this.clock.now();
-    this.journal.push(() => ({
-      ...journalBase(p, service, operation, time),
-      status: 0,
-      responseHeaders: {},
-      responseBody: undefined,
-      ...(fault ? { fault } : {}),
-    }));
+    this.journal.push(lazyEntry(p, service, operation, this.clock.now(), 0, undefined, fault));
     return NETWORK_ERROR;
   }
 
@@ -855,23 +866,8 @@ export class MockEngine implements Mock {
         this.recordError(error, { requestId: p.requestId, service, ...(operation ? { operation } : {}) });
       }
     }
-    const time = this.clock.now();
-    const stringBody = typeof res.body === 'string';
-    this.journal.push(() => {
-      const responseBody = stringBody ? text : text === undefined ? undefined : JSON.parse(text);
-      return {
-        ...journalBase(p, service, operation, time),
-        status,
-        responseHeaders: redactHeaders(sortedRecord(headers)),
-        responseBody:
-          service !== 'control'
-            ? responseBody
-            : operation === 'ListRequests' || operation === 'GetSnapshot'
-              ? '[omitted]' // the journal would otherwise nest itself (and the snapshot holds credentials)
-              : redactValue(responseBody),
-        ...(fault ? { fault } : {}),
-      };
-    });
+    const response = { headers, text, json: typeof res.body !== 'string' };
+    this.journal.push(lazyEntry(p, service, operation, this.clock.now(), status, response, fault));
     const nullBody = status === 204 || status === 304 || p.method === 'HEAD';
     // Same check as the Response constructor, so that both paths (Fetch and the server's fast path) reject alike.
     if (status < 200 || status > 599)
@@ -979,18 +975,45 @@ function faultResponse(
   return service.errorResponse(status, code, message, req);
 }
 
-/** The request part of a journal entry (redacts headers and the body: call it lazily). */
-function journalBase(p: Prepared, service: MockExchange['service'], operation: string | undefined, time: number) {
-  return {
-    service,
-    operation,
-    method: p.method,
-    path: p.path,
-    requestId: p.requestId,
-    time,
-    query: queryRecord(p.url.searchParams),
-    requestHeaders: redactHeaders(p.lowerHeaders),
-    requestBody: redactBody(p.rawBody, p.lowerHeaders['content-type'] ?? null),
+/**
+ * A journal entry built on first read (see Journal). Made outside the engine's methods so that the thunk's closure
+ * holds only what it needs (a compact copy of the request, the response text and headers), not the handler's
+ * response objects nor the URL and Headers objects: the journal keeps up to 10 000 of these.
+ */
+function lazyEntry(
+  p: Prepared,
+  service: MockExchange['service'],
+  operation: string | undefined,
+  time: number,
+  status: number,
+  response: { headers: Record<string, string>; text: string | undefined; json: boolean } | undefined,
+  fault: JournalEntry['fault'] | undefined,
+): () => JournalEntry {
+  const { method, path, requestId, lowerHeaders, rawBody } = p;
+  const search = p.url.search;
+  return () => {
+    const text = response?.text;
+    const responseBody = text === undefined || !response?.json ? text : JSON.parse(text);
+    return {
+      service,
+      operation,
+      method,
+      path,
+      requestId,
+      time,
+      query: queryRecord(new URLSearchParams(search)),
+      requestHeaders: redactHeaders(lowerHeaders),
+      requestBody: redactBody(rawBody, lowerHeaders['content-type'] ?? null),
+      status,
+      responseHeaders: response === undefined ? {} : redactHeaders(sortedRecord(response.headers)),
+      responseBody:
+        service !== 'control'
+          ? responseBody
+          : operation === 'ListRequests' || operation === 'GetSnapshot'
+            ? '[omitted]' // the journal would otherwise nest itself (and the snapshot holds credentials)
+            : redactValue(responseBody),
+      ...(fault ? { fault } : {}),
+    };
   };
 }
 

@@ -12,7 +12,9 @@ export interface FaultSpec {
   path?: string;
   /** Status to answer in the service's own envelope; omitted (and no networkError) = a pure delay. */
   status?: number;
+  /** Error code of the answer; default a service-specific code for the status. */
   code?: string;
+  /** Error message of the answer (or of the failed run); default a generic message. */
   message?: string;
   /** 'reset' = the connection is destroyed without a response (msw: HttpResponse.error()). */
   networkError?: 'reset';
@@ -28,8 +30,11 @@ export interface FaultSpec {
   times?: number;
 }
 
+/** A fault as armed: its spec plus an id and the number of uses left. */
 export interface ArmedFault extends FaultSpec {
+  /** Id of the fault, shown in the journal of the exchanges it touched. */
   id: number;
+  /** Matching requests (or runs) it still applies to. */
   remaining: number;
 }
 

@@ -20,9 +20,13 @@ export type RouteLookup =
   | { kind: 'method-miss'; service: MockService }
   | { kind: 'miss' };
 
+/** The path's segments, leading and trailing slashes ignored (a scan instead of two regex replaces: hot path). */
 function splitPath(path: string): string[] {
-  const trimmed = path.replace(/^\/+/, '').replace(/\/+$/, '');
-  return trimmed === '' ? [] : trimmed.split('/');
+  let start = 0;
+  let end = path.length;
+  while (start < end && path.charCodeAt(start) === 47) start++;
+  while (end > start && path.charCodeAt(end - 1) === 47) end--;
+  return start === end ? [] : path.slice(start, end).split('/');
 }
 
 function compile(service: MockService, route: MockRoute, prefix = ''): CompiledRoute {
@@ -34,6 +38,7 @@ function compile(service: MockService, route: MockRoute, prefix = ''): CompiledR
 }
 
 function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment; // nothing to decode
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -47,10 +52,19 @@ function safeDecode(segment: string): string {
  * first registered wins. A trailing slash is ignored. Empty segments never match a parameter.
  */
 export class Router {
-  private readonly routes: CompiledRoute[] = [];
+  /**
+   * The routes grouped by segment count, in registration order: a lookup only looks at routes of the path's
+   * length, and rejects a route on its first differing literal before allocating anything.
+   */
+  private readonly byLength = new Map<number, CompiledRoute[]>();
 
   add(service: MockService, routes: readonly MockRoute[], prefix = ''): void {
-    for (const route of routes) this.routes.push(compile(service, route, prefix));
+    for (const route of routes) {
+      const compiled = compile(service, route, prefix);
+      const group = this.byLength.get(compiled.segments.length);
+      if (group) group.push(compiled);
+      else this.byLength.set(compiled.segments.length, [compiled]);
+    }
   }
 
   lookup(method: string, rawPath: string): RouteLookup {
@@ -59,8 +73,8 @@ export class Router {
     let best: { compiled: CompiledRoute; params: Record<string, string>; score: number[] } | undefined;
     let pathOnly: MockService | undefined;
     const upper = method.toUpperCase();
-    for (const compiled of this.routes) {
-      if (compiled.segments.length !== parts.length) continue;
+    for (const compiled of this.byLength.get(parts.length) ?? []) {
+      if (!literalsMatch(compiled, parts)) continue;
       const params: Record<string, string> = {};
       const score: number[] = [];
       let ok = true;
@@ -93,6 +107,15 @@ export class Router {
     if (pathOnly) return { kind: 'method-miss', service: pathOnly };
     return { kind: 'miss' };
   }
+}
+
+/** Whether every literal segment of `compiled` equals the path part at its position (same length assumed). */
+function literalsMatch(compiled: CompiledRoute, parts: string[]): boolean {
+  for (let i = 0; i < parts.length; i++) {
+    const seg = compiled.segments[i] as { literal?: string };
+    if (seg.literal !== undefined && seg.literal !== parts[i]) return false;
+  }
+  return true;
 }
 
 function compareScores(a: number[], b: number[]): number {

@@ -13,19 +13,26 @@
  * - State is serialisable: `snapshot()` returns plain JSON, `restore()` rebuilds from it (indexes included).
  */
 
+/** Name of a mocked service: Huawei DSC, DataArts Catalog and IAM, Alibaba DataWorks. */
 export type ServiceName = 'dsc' | 'dataarts' | 'iam' | 'dataworks';
 
+/** `manual`: mock time moves only when advanced or set (tests). `real`: it follows the wall clock (the command). */
 export type ClockMode = 'real' | 'manual';
 
 /** The one clock of a mock. In `manual` mode it only moves when advanced or set. */
 export interface MockClock {
   /** Current mock time, epoch milliseconds. */
   now(): number;
+  /** Current mode of the clock. */
   readonly mode: ClockMode;
   /** Moves time forward by `ms`, firing every due event in time order (synchronously). */
   advance(ms: number): void;
   /** Moves time to `to` (must not be earlier than now), firing due events in order. */
   set(to: Date | number): void;
+  /**
+   * Switches mode without a jump in mock time; `real` then fires due events as wall time passes.
+   * @throws RangeError when `mode` is neither `real` nor `manual`.
+   */
   setMode(mode: ClockMode): void;
 }
 
@@ -41,22 +48,31 @@ export interface MockIds {
 
 /** Who is calling, as established by the engine's gateway auth. */
 export interface CallerIdentity {
+  /** IAM user id of the caller. */
   userId: string;
+  /** IAM user name of the caller. */
   userName: string;
+  /** Account (domain) id of the caller. */
   domainId: string;
+  /** Account (domain) name of the caller. */
   domainName: string;
   /** The project the credential is scoped to (token scope, X-Project-Id, or the path project for AK/SK). */
   projectId: string;
+  /** How the caller authenticated: IAM token, Huawei AK/SK signature or Alibaba ACS3 signature. */
   via: 'token' | 'aksk' | 'acs3';
 }
 
 /** A request as a service handler sees it. */
 export interface MockRequest {
+  /** HTTP method, upper case. */
   method: string;
+  /** Full request URL. */
   url: URL;
   /** Raw path (not decoded). */
   path: string;
+  /** Parsed query string. */
   query: URLSearchParams;
+  /** Request headers. */
   headers: Headers;
   /** Exact body text ('' when none). */
   rawBody: string;
@@ -70,26 +86,39 @@ export interface MockRequest {
 
 /** A service handler's answer. `body` undefined = empty body; a string is sent as is; anything else as JSON. */
 export interface MockResponse {
+  /** HTTP status. */
   status: number;
+  /** Extra response headers (the engine adds the request id and content type). */
   headers?: Record<string, string>;
+  /** Response body: `undefined` for none, a string as is, anything else as JSON. */
   body?: unknown;
 }
 
+/**
+ * How the engine authenticates a route before its handler runs: not at all, Huawei token or AK/SK, Alibaba ACS3, or
+ * IAM's own password login.
+ */
 export type RouteAuth = 'none' | 'huawei' | 'acs3' | 'iam-password';
 
+/** One operation a mock service serves. */
 export interface MockRoute {
   /** Operation name as in the sheets (the OpenAPI operationId), e.g. 'CreateTaskTemplates', 'ShowTaskInfo'. */
   operation: string;
+  /** HTTP method, upper case. */
   method: string;
   /** Path pattern with `{param}` segments, e.g. '/v1/{project_id}/metadata/task-templates/{template_id}'. */
   path: string;
+  /** Authentication the engine applies before calling the handler. */
   auth: RouteAuth;
+  /** Answers the request synchronously; it changes state only when the request succeeds. */
   handler(req: MockRequest): MockResponse;
 }
 
 /** What the engine gives a service module. */
 export interface ServiceContext {
+  /** The mock's clock; every time a service records comes from it. */
   clock: MockClock;
+  /** The mock's seeded id source; every id a service creates comes from it. */
   ids: MockIds;
   /** Engine-wide settings (run durations etc.), read at use time so they can be changed at runtime. */
   settings: MockSettings;
@@ -102,6 +131,7 @@ export interface ServiceContext {
   wake(): void;
 }
 
+/** Engine-wide behaviour settings; change them at runtime through {@link Mock.settings}. */
 export interface MockSettings {
   /** DSC run duration, ms of mock time. Default 30 000. */
   dscRunDurationMs: number;
@@ -121,6 +151,7 @@ export interface MockSettings {
 
 /** A per-service mock module. */
 export interface MockService {
+  /** Name of the service; the engine routes by it. */
   readonly name: ServiceName;
   /** Public API routes of the service. */
   readonly routes: MockRoute[];
@@ -134,20 +165,28 @@ export interface MockService {
   runDue(now: number): void;
   /** Plain-JSON state. */
   snapshot(): unknown;
+  /** Replaces the state with one produced by {@link MockService.snapshot}. */
   restore(snapshot: unknown): void;
   /** Wipes state (keeps configuration and seeds that the sheets say survive a reset). */
   reset(): void;
 }
 
+/** Builds a service module from the engine's context; pass factories in {@link CreateMockOptions.services}. */
 export type MockServiceFactory = (ctx: ServiceContext) => MockService;
 
 /** One exchange, as given to observers (conformance checking, the journal). Secrets already redacted in `request`. */
 export interface MockExchange {
+  /** Service that answered; `control` for `/__mock/` routes, `unknown` for route misses. */
   service: ServiceName | 'control' | 'unknown';
+  /** Operation name of the matched route, when one matched. */
   operation: string | undefined;
+  /** HTTP method of the request. */
   method: string;
+  /** Raw request path (not decoded), without the query string. */
   path: string;
+  /** HTTP status of the answer. */
   status: number;
+  /** Response headers, lowercase names. */
   responseHeaders: Record<string, string>;
   /** Parsed JSON response body, or the raw text, or undefined when empty. */
   responseBody: unknown;
@@ -158,4 +197,5 @@ export interface MockExchange {
  * exchange. The test suite's setup file uses it to validate every response against the OpenAPI spec.
  */
 export const MOCK_OBSERVER = Symbol.for('metacollect.mock.observer');
+/** Signature of the process-wide observer installed at `globalThis[MOCK_OBSERVER]`. */
 export type MockObserver = (exchange: MockExchange) => void;

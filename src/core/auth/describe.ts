@@ -12,12 +12,15 @@ export function maskId(id: string): string {
  * these views (nor `Object.keys`, spread or structured logging) can reach.
  */
 export abstract class DescribedProvider {
+  /** Non-secret fields describing the provider; every view below is built from it. */
   protected abstract describe(): Record<string, unknown>;
 
+  /** JSON view of the provider: kind and non-secret settings only. */
   toJSON(): Record<string, unknown> {
     return this.describe();
   }
 
+  /** Short text view, e.g. `AuthProvider(huawei-aksk: ak=QTWA…UKYC, temporary=false)`. */
   toString(): string {
     const d = this.describe();
     const { kind, ...rest } = d;
@@ -27,6 +30,7 @@ export abstract class DescribedProvider {
     return `AuthProvider(${String(kind)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''})`;
   }
 
+  /** `util.inspect` view: the class name and the non-secret description. */
   [inspect.custom](_depth: number, options: object, inspectFn: typeof inspect = inspect): string {
     return `${this.constructor.name} ${inspectFn(this.describe(), options)}`;
   }

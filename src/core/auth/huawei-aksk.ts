@@ -3,8 +3,11 @@ import { ConfigurationError } from '../errors.js';
 import { DescribedProvider, maskId } from './describe.js';
 import type { AuthContext, AuthProvider, OutgoingRequest } from './types.js';
 
+/** Options of {@link huaweiAkskAuth}: a Huawei Cloud access key pair, permanent or temporary. */
 export interface HuaweiAkskOptions {
+  /** Access key id (AK). */
   ak: string;
+  /** Secret access key (SK); kept in a private field and never logged or serialised. */
   sk: string;
   /** Temporary-credential token, sent (and signed) as `X-Security-Token`. */
   securityToken?: string;
@@ -22,12 +25,17 @@ const OPTIONAL_SIGNED = ['x-project-id', 'x-security-token', 'workspace'] as con
  * `x-security-token` and `workspace` (when present), and the exact body string.
  */
 export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
+  /** Always `huawei-aksk`. */
   readonly kind = 'huawei-aksk' as const;
   readonly #ak: string;
   readonly #sk: string;
   readonly #securityToken: string | undefined;
   readonly #projectId: string | undefined;
 
+  /**
+   * Checks the options.
+   * @throws {@link ConfigurationError} when `ak` or `sk` is empty, or `securityToken` / `projectId` is given but empty.
+   */
   constructor(options: HuaweiAkskOptions) {
     super();
     const o = (options ?? {}) as Partial<HuaweiAkskOptions>;
@@ -51,6 +59,10 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
     this.#projectId = o.projectId;
   }
 
+  /**
+   * Signs `req` in place: sets `X-Sdk-Date`, `X-Security-Token` (temporary keys), `X-Project-Id` from the
+   * `projectId` option when the request has none, and `Authorization`.
+   */
   async apply(req: OutgoingRequest, ctx: AuthContext): Promise<void> {
     const headers = req.headers;
     if (this.#projectId !== undefined && headers['x-project-id'] === undefined)
@@ -73,10 +85,12 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
     headers.authorization = result.authorization;
   }
 
+  /** The `projectId` option, if given. */
   async resolveProjectId(_ctx: AuthContext): Promise<string | undefined> {
     return this.#projectId;
   }
 
+  /** Non-secret description: kind, masked AK, whether the key is temporary, project id. */
   protected describe(): Record<string, unknown> {
     return {
       kind: this.kind,
@@ -87,6 +101,10 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
   }
 }
 
+/**
+ * AK/SK request signing (`SDK-HMAC-SHA256`) with a permanent or temporary access key.
+ * @throws {@link ConfigurationError} when `ak` or `sk` is empty.
+ */
 export function huaweiAkskAuth(options: HuaweiAkskOptions): HuaweiAkskAuth {
   return new HuaweiAkskAuth(options);
 }

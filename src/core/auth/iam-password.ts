@@ -2,6 +2,7 @@ import { ConfigurationError, createApiError, ResponseValidationError } from '../
 import { DescribedProvider } from './describe.js';
 import type { AuthContext, AuthProvider, OutgoingRequest, RawResponse } from './types.js';
 
+/** Options of {@link iamPasswordAuth}: an IAM user's password login, scoped to one project. */
 export interface IamPasswordOptions {
   /** IAM endpoint; default `https://iam.{region}.myhuaweicloud.com`, or `https://iam.myhuaweicloud.com` without region. */
   endpoint?: string;
@@ -9,6 +10,7 @@ export interface IamPasswordOptions {
   domainName: string;
   /** IAM user name. */
   userName: string;
+  /** The user's password; kept in a private field and never logged or serialised. */
   password: string;
   /** Project scope by id … */
   projectId?: string;
@@ -63,6 +65,7 @@ function abortReason(signal: AbortSignal): unknown {
  * - The password lives in a `#private` field; it never appears in errors, `util.inspect`, JSON or `String()`.
  */
 export class IamPasswordAuth extends DescribedProvider implements AuthProvider {
+  /** Always `iam-password`. */
   readonly kind = 'iam-password' as const;
   readonly #endpoint: string | undefined;
   readonly #domainName: string;
@@ -74,6 +77,11 @@ export class IamPasswordAuth extends DescribedProvider implements AuthProvider {
   readonly #cache = new Map<string, CachedToken>();
   readonly #flights = new Map<string, Flight>();
 
+  /**
+   * Checks the options (no request is made until the first call).
+   * @throws {@link ConfigurationError} when a required option is missing or empty, or `refreshBeforeMs` is not a
+   * non-negative number.
+   */
   constructor(options: IamPasswordOptions) {
     super();
     const o = (options ?? {}) as Partial<IamPasswordOptions>;
@@ -118,11 +126,16 @@ export class IamPasswordAuth extends DescribedProvider implements AuthProvider {
     this.#refreshBeforeMs = refresh;
   }
 
+  /** Sets `X-Auth-Token` on `req`, first obtaining or refreshing the token from IAM when needed. */
   async apply(req: OutgoingRequest, ctx: AuthContext): Promise<void> {
     const { token } = await this.#token(ctx);
     req.headers['x-auth-token'] = token;
   }
 
+  /**
+   * After a 401: `APIGW.0307` (token expired) drops the cached token and returns `true` (replay once); `APIGW.0301`
+   * drops it without a replay; other codes change nothing.
+   */
   onUnauthorized(errorCode: string | undefined): boolean {
     const code = errorCode?.toUpperCase();
     if (code === 'APIGW.0307') {
@@ -133,6 +146,7 @@ export class IamPasswordAuth extends DescribedProvider implements AuthProvider {
     return false;
   }
 
+  /** The `projectId` option, else the project of the token's scope (this may call IAM). */
   async resolveProjectId(ctx: AuthContext): Promise<string | undefined> {
     if (this.#projectId !== undefined) return this.#projectId;
     return (await this.#token(ctx)).projectId;
@@ -311,7 +325,27 @@ export class IamPasswordAuth extends DescribedProvider implements AuthProvider {
   }
 }
 
-/** IAM user name + password → cached, auto-refreshed project-scoped token in `X-Auth-Token`. */
+/**
+ * IAM user name + password → cached, auto-refreshed project-scoped token in `X-Auth-Token`.
+ * @throws {@link ConfigurationError} when an option is missing or invalid (no request is made here).
+ *
+ * @example
+ * ```ts
+ * import { DscClient, iamPasswordAuth } from 'metacollect';
+ *
+ * const dsc = new DscClient({
+ *   region: 'cn-north-4',
+ *   auth: iamPasswordAuth({
+ *     domainName: 'my-account',
+ *     userName: 'collector',
+ *     password: process.env['HW_PASSWORD'] ?? '',
+ *     projectName: 'cn-north-4',
+ *   }),
+ * });
+ * // Without `projectId`, the project id comes from the token's scope.
+ * console.log((await dsc.listScanTasks({ page_size: 10 })).total_num);
+ * ```
+ */
 export function iamPasswordAuth(options: IamPasswordOptions): IamPasswordAuth {
   return new IamPasswordAuth(options);
 }

@@ -6,18 +6,41 @@ import { IamPasswordAuth, type IamPasswordOptions } from './iam-password.js';
 import { StaticTokenAuth, type TokenSource } from './static-token.js';
 import type { AuthContext, AuthProvider, OutgoingRequest } from './types.js';
 
+/** Environment variables to read credentials from (default `process.env`). */
 export type Env = Record<string, string | undefined>;
 
 /** The `auth` option of the Huawei clients (DSC, DataArts Catalog). */
 export type HuaweiAuthConfig =
-  | { token: TokenSource }
-  | { ak: string; sk: string; securityToken?: string; projectId?: string }
+  | {
+      /** IAM token sent as `X-Auth-Token`, or a function returning the current one. */
+      token: TokenSource;
+    }
+  | {
+      /** Access key id (AK). */
+      ak: string;
+      /** Secret access key (SK); never logged or serialised. */
+      sk: string;
+      /** Security token of a temporary access key. */
+      securityToken?: string;
+      /** Project id known to the credential. */
+      projectId?: string;
+    }
   | IamPasswordOptions
   | AuthProvider;
 
 /** The `auth` option of the DataWorks client. */
-export type AlibabaAuthConfig = { accessKeyId: string; accessKeySecret: string; securityToken?: string } | AuthProvider;
+export type AlibabaAuthConfig =
+  | {
+      /** AccessKey id. */
+      accessKeyId: string;
+      /** AccessKey secret; never logged or serialised. */
+      accessKeySecret: string;
+      /** STS security token of a temporary key. */
+      securityToken?: string;
+    }
+  | AuthProvider;
 
+/** Whether `value` looks like an {@link AuthProvider} (an object with a string `kind` and an `apply` function). */
 export function isAuthProvider(value: unknown): value is AuthProvider {
   return (
     typeof value === 'object' &&

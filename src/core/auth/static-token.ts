@@ -2,6 +2,7 @@ import { ConfigurationError } from '../errors.js';
 import { DescribedProvider } from './describe.js';
 import type { AuthContext, AuthProvider, OutgoingRequest } from './types.js';
 
+/** An IAM token: a fixed string, or a function that returns the current token (called before every request). */
 export type TokenSource = string | (() => Promise<string>);
 
 /**
@@ -10,9 +11,14 @@ export type TokenSource = string | (() => Promise<string>);
  * source, never with a fixed string (it would fail the same way).
  */
 export class StaticTokenAuth extends DescribedProvider implements AuthProvider {
+  /** Always `token`. */
   readonly kind = 'token' as const;
   readonly #source: TokenSource;
 
+  /**
+   * Checks the token source.
+   * @throws {@link ConfigurationError} when `token` is neither a non-empty string nor a function.
+   */
   constructor(token: TokenSource) {
     super();
     if (typeof token === 'string') {
@@ -25,6 +31,7 @@ export class StaticTokenAuth extends DescribedProvider implements AuthProvider {
     this.#source = token;
   }
 
+  /** Sets `X-Auth-Token` on `req` (calling the token function, when one was given). */
   async apply(req: OutgoingRequest, _ctx: AuthContext): Promise<void> {
     const token = typeof this.#source === 'string' ? this.#source : await this.#source();
     if (typeof token !== 'string' || token.trim() === '') {
@@ -33,10 +40,12 @@ export class StaticTokenAuth extends DescribedProvider implements AuthProvider {
     req.headers['x-auth-token'] = token.trim();
   }
 
+  /** Returns `true` (replay once) after `APIGW.0307` (token expired) when the source is a function. */
   onUnauthorized(errorCode: string | undefined): boolean {
     return typeof this.#source === 'function' && errorCode?.toUpperCase() === 'APIGW.0307';
   }
 
+  /** Non-secret description: the kind and whether the token comes from a function. */
   protected describe(): Record<string, unknown> {
     return { kind: this.kind, source: typeof this.#source === 'string' ? 'static' : 'function' };
   }

@@ -34,6 +34,7 @@ export { DataArtsError } from './validate.js';
 
 /** The DataArts mock service plus in-process seed methods. */
 export interface DataArtsMockService extends MockService {
+  /** Always `dataarts`. */
   readonly name: 'dataarts';
   /** Registers a workspace in a project (random 32-hex id when omitted); returns its id. */
   addWorkspace(projectId: string, id?: string): string;

@@ -31,6 +31,7 @@
 import { isValidTimeZone, nextFireTime, parseQuartzCron, type QuartzCron } from '../../../cron/quartz.js';
 import type { ServiceContext } from '../../types.js';
 import { MinHeap } from './heap.js';
+import { OrderedList } from './ordered.js';
 import {
   DataArtsError,
   invalid,
@@ -42,7 +43,15 @@ import {
   type TaskInput,
 } from './validate.js';
 
+/**
+ * Status of a DataArts task run in the mock.
+ * @inline
+ */
 export type InstanceStatus = 'RUNNING' | 'SUCCESS' | 'FAILED' | 'STOPPED';
+/**
+ * What started a DataArts task run: a user action or the schedule.
+ * @inline
+ */
 export type Trigger = 'MANUAL' | 'SCHEDULE';
 type Level = 'INFO' | 'WARN' | 'ERROR';
 
@@ -171,16 +180,16 @@ interface Workspace {
   id: string;
   tasks: Map<string, Task>;
   /** Sorted by create_time ascending, then id descending (reverse = published search order). */
-  ordered: Task[];
+  ordered: OrderedList<Task>;
   /** Secondary indexes for the exact-match filters, each list in the same order as `ordered`. */
-  indexes: Record<IndexName, Map<string, Task[]>>;
+  indexes: Record<IndexName, Map<string, OrderedList<Task>>>;
 }
 
 function newWorkspace(id: string): Workspace {
   return {
     id,
     tasks: new Map(),
-    ordered: [],
+    ordered: new OrderedList(later),
     indexes: { dir: new Map(), conn: new Map(), type: new Map(), user: new Map(), bucket: new Map() },
   };
 }
@@ -189,9 +198,12 @@ function indexAdd(ws: Workspace, t: Task): void {
   for (const name of INDEX_NAMES) {
     const key = indexKey(t, name);
     if (key === undefined) continue;
-    const list = ws.indexes[name].get(key);
-    if (list) insertOrdered(list, t);
-    else ws.indexes[name].set(key, [t]);
+    let list = ws.indexes[name].get(key);
+    if (!list) {
+      list = new OrderedList(later);
+      ws.indexes[name].set(key, list);
+    }
+    list.insert(t);
   }
 }
 
@@ -201,7 +213,7 @@ function indexRemove(ws: Workspace, t: Task): void {
     if (key === undefined) continue;
     const list = ws.indexes[name].get(key);
     if (!list) continue;
-    removeOrdered(list, t);
+    list.remove(t);
     if (list.length === 0) ws.indexes[name].delete(key);
   }
 }
@@ -221,12 +233,22 @@ export interface Caller {
   userName: string;
 }
 
+/**
+ * One run of a DataArts task as the mock records it.
+ * @inline
+ */
 export interface InstanceView {
+  /** Instance id of the run. */
   instance_id: string;
+  /** Id of the run's collection job. */
   bridge_id: string;
+  /** Status of the run. */
   status: InstanceStatus;
+  /** What started the run. */
   trigger: Trigger;
+  /** Start, epoch milliseconds of mock time. */
   start_time: number;
+  /** End, epoch milliseconds of mock time; `null` while running. */
   end_time: number | null;
 }
 
@@ -245,36 +267,8 @@ function later(a: Task, b: Task): boolean {
   return a.create_time > b.create_time || (a.create_time === b.create_time && a.id < b.id);
 }
 
-function insertOrdered(arr: Task[], t: Task): void {
-  const last = arr[arr.length - 1];
-  if (last === undefined || later(t, last)) {
-    arr.push(t);
-    return;
-  }
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (later(t, arr[mid] as Task)) lo = mid + 1;
-    else hi = mid;
-  }
-  arr.splice(lo, 0, t);
-}
-
-function removeOrdered(arr: Task[], t: Task): void {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (later(t, arr[mid] as Task)) lo = mid + 1;
-    else hi = mid;
-  }
-  if (arr[lo] === t) arr.splice(lo, 1);
-  else {
-    const i = arr.indexOf(t);
-    if (i >= 0) arr.splice(i, 1);
-  }
-}
+/** An empty list (an exact-match filter value no task has). */
+const EMPTY_LIST = new OrderedList<Task>(later);
 
 function formatLogTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
@@ -367,10 +361,12 @@ export class DataArtsState {
       project_id: t.project_id,
       schedule_config: schedule,
     };
-    if (t.parameter_config !== undefined) out.parameter_config = clone(t.parameter_config);
+    // No defensive copies of the stored configs: a view only ever becomes a response body, which the engine
+    // serialises right away, and the stored objects are replaced (never mutated) by update and restore.
+    if (t.parameter_config !== undefined) out.parameter_config = t.parameter_config;
     out.update_type = t.update_type;
     out.data_source_type = t.data_source_type;
-    out.task_config = clone(t.task_config);
+    out.task_config = t.task_config;
     out.data_source_workspace_id = t.data_source_workspace_id;
     out.create_time = String(t.create_time);
     out.update_time = String(t.update_time);
@@ -383,6 +379,16 @@ export class DataArtsState {
 
   // -------------------------------------------------------------------------------------------------------------
   // Operations
+
+  /** Appends the views of `limit` tasks of `list` in published order, from position `offset`. */
+  private page(list: OrderedList<Task>, offset: number, limit: number, out: JsonObject[]): void {
+    let left = limit;
+    if (left <= 0) return;
+    list.forEachFromEnd(offset, (t) => {
+      out.push(this.view(t));
+      return --left > 0;
+    });
+  }
 
   search(projectId: string, workspace: string | null, f: SearchInput): JsonObject {
     const ws = this.requireWorkspace(projectId, workspace);
@@ -400,12 +406,10 @@ export class DataArtsState {
     let count = 0;
     if (!filtered) {
       count = arr.length;
-      for (let k = f.offset; k < Math.min(count, f.offset + f.limit); k++) {
-        resources.push(this.view(arr[arr.length - 1 - k] as Task));
-      }
+      this.page(arr, f.offset, f.limit, resources);
     } else {
       // Scan the smallest candidate list: an exact-match index when one applies, else every task.
-      let candidates: Task[] = arr;
+      let candidates: OrderedList<Task> = arr;
       const exact: [IndexName, string | undefined][] = [
         ['dir', f.directory_id],
         ['conn', f.data_connection_id],
@@ -417,16 +421,14 @@ export class DataArtsState {
       for (const [name, value] of exact) {
         if (value === undefined) continue;
         exactCount++;
-        const list = ws.indexes[name].get(value) ?? [];
+        const list = ws.indexes[name].get(value) ?? EMPTY_LIST;
         if (list.length <= candidates.length) candidates = list;
       }
       const others = f.nameLower !== undefined || f.startMs !== undefined || f.endMs !== undefined;
       const end = f.offset + f.limit;
       if (exactCount === 1 && !others) {
         // One exact-match filter: its index list is the answer, page it directly.
-        for (let k = f.offset; k < Math.min(candidates.length, end); k++) {
-          resources.push(this.view(candidates[candidates.length - 1 - k] as Task));
-        }
+        this.page(candidates, f.offset, f.limit, resources);
         return {
           count: candidates.length,
           total_records: this.projects.get(projectId)?.tasks.size ?? 0,
@@ -434,23 +436,27 @@ export class DataArtsState {
           resources,
         };
       }
-      for (let i = candidates.length - 1; i >= 0; i--) {
-        const t = candidates[i] as Task;
-        if (f.directory_id !== undefined && t.dir_id !== f.directory_id) continue;
-        if (f.user_name !== undefined && t.user_name !== f.user_name) continue;
-        if (f.dataSourceTypeLower !== undefined && t.data_source_type.toLowerCase() !== f.dataSourceTypeLower) continue;
-        if (f.data_connection_id !== undefined && t.task_config.data_connection_id !== f.data_connection_id) continue;
-        if (f.bucket_name !== undefined && t.task_config.bucket_name !== f.bucket_name) continue;
+      candidates.forEachFromEnd(0, (t) => {
+        if (f.directory_id !== undefined && t.dir_id !== f.directory_id) return true;
+        if (f.user_name !== undefined && t.user_name !== f.user_name) return true;
+        if (f.dataSourceTypeLower !== undefined && t.data_source_type.toLowerCase() !== f.dataSourceTypeLower) {
+          return true;
+        }
+        if (f.data_connection_id !== undefined && t.task_config.data_connection_id !== f.data_connection_id) {
+          return true;
+        }
+        if (f.bucket_name !== undefined && t.task_config.bucket_name !== f.bucket_name) return true;
         if (f.startMs !== undefined || f.endMs !== undefined) {
           const last = t.instances[t.instances.length - 1];
-          if (!last) continue;
-          if (f.startMs !== undefined && last.start_time < f.startMs) continue;
-          if (f.endMs !== undefined && last.start_time > f.endMs) continue;
+          if (!last) return true;
+          if (f.startMs !== undefined && last.start_time < f.startMs) return true;
+          if (f.endMs !== undefined && last.start_time > f.endMs) return true;
         }
-        if (f.nameLower !== undefined && !t.nameLower.includes(f.nameLower)) continue;
+        if (f.nameLower !== undefined && !t.nameLower.includes(f.nameLower)) return true;
         if (count >= f.offset && count < end) resources.push(this.view(t));
         count++;
-      }
+        return true;
+      });
     }
     return {
       count,
@@ -504,7 +510,7 @@ export class DataArtsState {
     );
     project.tasks.set(id, task);
     ws.tasks.set(id, task);
-    insertOrdered(ws.ordered, task);
+    ws.ordered.insert(task);
     indexAdd(ws, task);
     if (task.schedule.schedule_type === 'CRON' && input.schedule.enabled === 1) this.startScheduling(task, now);
     return id;
@@ -570,7 +576,7 @@ export class DataArtsState {
     task.next_fire_at = null;
     project.tasks.delete(task.id);
     ws.tasks.delete(task.id);
-    removeOrdered(ws.ordered, task);
+    ws.ordered.remove(task);
     indexRemove(ws, task);
   }
 
@@ -873,6 +879,7 @@ export class DataArtsState {
     for (const [id, reachable] of data.connections ?? []) this.connections.set(id, reachable);
     for (const p of data.projects ?? []) {
       const project: Project = { id: p.id, workspaces: new Map(), tasks: new Map() };
+      const restored = new Map<Workspace, Task[]>();
       for (const ws of p.workspaces) project.workspaces.set(ws, newWorkspace(ws));
       for (const td of p.tasks) {
         const s = td.schedule;
@@ -890,7 +897,9 @@ export class DataArtsState {
         }
         project.tasks.set(task.id, task);
         ws.tasks.set(task.id, task);
-        ws.ordered.push(task);
+        const list = restored.get(ws);
+        if (list) list.push(task);
+        else restored.set(ws, [task]);
         if (task.enabled === 3 && task.next_fire_at !== null) {
           this.heap.push({
             at: task.next_fire_at,
@@ -908,8 +917,10 @@ export class DataArtsState {
         }
       }
       for (const ws of project.workspaces.values()) {
-        ws.ordered.sort((a, b) => (later(a, b) ? 1 : later(b, a) ? -1 : 0));
-        for (const t of ws.ordered) indexAdd(ws, t);
+        const list = restored.get(ws) ?? [];
+        list.sort((a, b) => (later(a, b) ? 1 : later(b, a) ? -1 : 0));
+        ws.ordered = OrderedList.fromSorted(later, list);
+        for (const t of list) indexAdd(ws, t);
       }
       this.projects.set(project.id, project);
     }
@@ -922,7 +933,7 @@ export class DataArtsState {
       p.tasks.clear();
       for (const ws of p.workspaces.values()) {
         ws.tasks.clear();
-        ws.ordered = [];
+        ws.ordered = new OrderedList(later);
         for (const name of INDEX_NAMES) ws.indexes[name].clear();
       }
     }

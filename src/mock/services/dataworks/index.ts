@@ -57,6 +57,10 @@ export interface DataWorksMockService extends MockService {
     id: number,
     seed: { connectState?: ConnectState; connectMessage?: string; tables?: Record<string, string[]> },
   ): DataSourceSeed;
+  /**
+   * Direct access to the state (tests, benchmarks).
+   * @internal
+   */
   readonly state: DataWorksState;
 }
 

@@ -24,6 +24,10 @@ import { KeyedMinHeap } from '../dsc/heap.js';
 
 export type EnvType = 'Dev' | 'Prod';
 export type RunStatus = 'WAITING' | 'RUNNING' | 'SUCCESS' | 'ERROR' | 'SHUTDOWN';
+/**
+ * Outcome of a connectivity test, as the DataWorks mock stores it.
+ * @inline
+ */
 export type ConnectState = 'Connectable' | 'ConfigError' | 'Unreachable' | 'Unsupport';
 
 export interface DataSourceRecord {
@@ -101,9 +105,16 @@ export interface RunRecord {
   log: LogLine[];
 }
 
+/**
+ * What the DataWorks mock reports for one data source.
+ * @inline
+ */
 export interface DataSourceSeed {
+  /** Outcome of `TestDataSourceConnectivity` (default `Connectable`); runs fail unless it is `Connectable`. */
   connectState: ConnectState;
+  /** Message reported with a failed connectivity test. */
   connectMessage?: string;
+  /** Tables a run collects, by database name. */
   tables: Record<string, string[]>;
 }
 

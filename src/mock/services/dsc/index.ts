@@ -42,7 +42,10 @@ export interface DscMockService extends MockService {
   setInstanceReachable(insId: string, reachable: boolean): void;
   /** `false` → every DSC call for the project answers 401 `dsc.10000009`. */
   setProjectEnabled(projectId: string, enabled: boolean): void;
-  /** Direct access to the state (tests, benchmarks). */
+  /**
+   * Direct access to the state (tests, benchmarks).
+   * @internal
+   */
   readonly state: DscState;
 }
 
