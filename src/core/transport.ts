@@ -161,12 +161,16 @@ export class OwnedAgentTransport implements Transport {
     this.#options = options;
   }
 
-  async send(req: OutgoingRequest, signal: AbortSignal | undefined): Promise<RawResponse> {
+  send(req: OutgoingRequest, signal: AbortSignal | undefined): Promise<RawResponse> {
+    // Once the Agent exists, hand over directly (no extra async step per request).
+    if (this.#inner !== undefined) return this.#inner.send(req, signal);
+    return this.#sendFirst(req, signal);
+  }
+
+  async #sendFirst(req: OutgoingRequest, signal: AbortSignal | undefined): Promise<RawResponse> {
     if (signal?.aborted) throw new TransportAborted();
-    if (this.#inner === undefined) {
-      const agent = await this.#loadAgent();
-      this.#inner ??= new UndiciTransport(agent);
-    }
+    const agent = await this.#loadAgent();
+    this.#inner ??= new UndiciTransport(agent);
     return this.#inner.send(req, signal);
   }
 
