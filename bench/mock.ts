@@ -2,13 +2,42 @@
  * Section 3: the mock. In-process handle() rates for DataArts create, get and search; HTTP creates per second at
  * concurrency 32 through undici; search page latency at 1,000 / 10,000 / 100,000 stored tasks; heap per stored task.
  */
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
-import { createMock, startMockServer } from '../src/mock/index.js';
+import { createMock } from '../src/mock/index.js';
 import { CREATE_BODY } from './canned-server.js';
 import { load, median, percentile } from './lib.js';
 
 type Mock = ReturnType<typeof createMock>;
+
+interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  token: string;
+  projectId: string;
+  workspace: string;
+}
+
+/** Starts bench/mock-server-child.ts (with tsx) and reads the line it prints. */
+function startServerProcess(): Promise<ServerProcess> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'mock-server-child.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve({ child, ...(JSON.parse(out.slice(0, nl)) as Omit<ServerProcess, 'child'>) });
+    });
+    child.on('exit', (code) => reject(new Error(`mock server process exited with ${code}`)));
+  });
+}
 
 const connections = [
   'c3bfb6a1c2b04e3c9b6ee6a1f1c8a9b2',
@@ -84,22 +113,25 @@ export async function runMockBench(options: { reps: number; large: number }): Pr
   const searchBody = JSON.stringify({ data_connection_id: connections[1], limit: 10, offset: 0 });
   const search = await rate(() => call(m, 'POST', '/search', searchBody), 2_000, options.reps);
 
-  // HTTP creates at concurrency 32 through undici.
-  const server = await startMockServer({ mock: freshMock(), port: 0 });
-  const agent = new Agent({ keepAliveTimeout: 60_000 });
-  const h = headers(server.mock);
-  const url = `${server.url}/v3/${server.mock.defaults.projectId}/metadata/tasks/create`;
-  let j = 0;
-  const httpCreate = async () => {
-    const res = await request(url, { method: 'POST', headers: h, body: createBody(j++), dispatcher: agent });
-    await res.body.text();
-    if (res.statusCode !== 200) throw new Error(`create → ${res.statusCode}`);
-  };
-  await load(httpCreate, 500, 32);
+  // HTTP creates at concurrency 32 through undici, against the mock server running in its own process.
   const httpRates: number[] = [];
-  for (let r = 0; r < options.reps; r++) httpRates.push((await load(httpCreate, 3_000, 32)).throughput);
-  await agent.close();
-  await server.close();
+  const server = await startServerProcess();
+  const agent = new Agent({ keepAliveTimeout: 60_000 });
+  try {
+    const h = { 'content-type': 'application/json', 'x-auth-token': server.token, workspace: server.workspace };
+    const url = `${server.url}/v3/${server.projectId}/metadata/tasks/create`;
+    let j = 0;
+    const httpCreate = async () => {
+      const res = await request(url, { method: 'POST', headers: h, body: createBody(j++), dispatcher: agent });
+      await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`create → ${res.statusCode}`);
+    };
+    await load(httpCreate, 1_000, 32);
+    for (let r = 0; r < options.reps; r++) httpRates.push((await load(httpCreate, 3_000, 32)).throughput);
+  } finally {
+    await agent.close();
+    server.child.kill('SIGTERM');
+  }
 
   // Search page latency against the number of stored tasks, and heap per task.
   const searchLatency: MockResults['searchLatency'] = [];

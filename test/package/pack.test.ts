@@ -148,33 +148,43 @@ describe('the packed tarball', () => {
     expect(out.trim()).toBe('templates: 0');
   }, 60_000);
 
+  // CommonJS consumers (`.cts`) read the `.d.cts` declarations; ESM consumers (`.mts`, bundler) the `.d.ts` ones.
+  // The CJS case leaves out `metacollect/msw`: msw 2's own declarations cannot be type-checked from CommonJS under
+  // node16 (they import the ESM-only `rettime`), whatever imports them.
   it.each([
-    ['node16', 'node16'],
-    ['esnext', 'bundler'],
-  ])(
-    'type-checks a consumer with module %s / moduleResolution %s',
-    (module, resolution) => {
+    ['node16', 'node16', 'cts', false],
+    ['node16', 'node16', 'mts', true],
+    ['esnext', 'bundler', 'ts', true],
+  ] as const)(
+    'type-checks a consumer with module %s / moduleResolution %s (.%s)',
+    (module, resolution, ext, withMsw) => {
+      const file = `consumer-types-${resolution}.${ext}`;
       writeFileSync(
-        path.join(consumer, 'consumer-types.ts'),
+        path.join(consumer, file),
         [
-          "import { DscClient, DataArtsCatalogClient, isApiError, type MetacollectError } from 'metacollect';",
+          "import { DscClient, DataArtsCatalogClient, DataWorksClient, isApiError, type MetacollectError } from 'metacollect';",
           "import { createMock } from 'metacollect/mock';",
-          "import { mockHandlers } from 'metacollect/msw';",
+          withMsw
+            ? "import { mockHandlers } from 'metacollect/msw';"
+            : 'const mockHandlers = (_: unknown): unknown[] => [];',
           "const mock = createMock({ clock: 'manual' });",
           'const dsc = new DscClient({ endpoint: "http://127.0.0.1:1", projectId: mock.defaults.projectId, auth: { token: "t" } });',
           'const catalog = new DataArtsCatalogClient({ endpoint: "http://127.0.0.1:1", projectId: "p", workspace: "w", auth: { ak: "a", sk: "s" } });',
+          'const dw = new DataWorksClient({ endpoint: "http://127.0.0.1:1", auth: { accessKeyId: "a", accessKeySecret: "s" } });',
           'export async function f(): Promise<number> {',
           "  const r = await dsc.createScanTask({ task_name: 'n', data_sources: [{ db_type: 'MySQL', ins_id: 'i' }], schedule_type: 'ONCE' });",
           '  const id: string = r.id;',
           '  const s = await catalog.searchCollectionTasks({ limit: 10 });',
           '  const n: number = s.count;',
-          '  return id.length + n + mockHandlers(mock).length;',
+          "  const c = await dw.createCrawler({ Name: 'c', DataSourceId: 1, Type: 'mysql' });",
+          '  return id.length + n + c.Id + mockHandlers(mock).length;',
           '}',
           'export function g(e: unknown): e is MetacollectError { return isApiError(e); }',
         ].join('\n'),
       );
+      const config = `tsconfig.${resolution}.${ext}.json`;
       writeFileSync(
-        path.join(consumer, `tsconfig.${resolution}.json`),
+        path.join(consumer, config),
         JSON.stringify({
           compilerOptions: {
             module,
@@ -185,10 +195,10 @@ describe('the packed tarball', () => {
             skipLibCheck: false,
             types: ['node'],
           },
-          files: ['consumer-types.ts'],
+          files: [file],
         }),
       );
-      run(path.join(consumer, 'node_modules', '.bin', 'tsc'), ['-p', `tsconfig.${resolution}.json`], consumer);
+      run(path.join(consumer, 'node_modules', '.bin', 'tsc'), ['-p', config], consumer);
     },
     120_000,
   );
