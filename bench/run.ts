@@ -6,7 +6,7 @@
  *   npm run bench -- --quick      # smaller counts, for a smoke check
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { runClientOverhead } from './client-overhead.js';
 import { runImports } from './imports.js';
 import { fmt } from './lib.js';
 import { runMockBench } from './mock.js';
+import { renderReadme } from './report.js';
 import { runSigning } from './signing.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -116,7 +117,9 @@ async function main(): Promise<void> {
 
   const results = { machine, quick, overhead, signing, mock, imports, seconds: (Date.now() - started) / 1000 };
   writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nwrote bench/results.json in ${fmt(results.seconds, 0)} s`);
+  const notes = readFileSync(path.join(root, 'bench', 'notes.md'), 'utf8').trim();
+  writeFileSync(path.join(root, 'bench', 'README.md'), renderReadme(results, notes));
+  console.log(`\nwrote bench/results.json and bench/README.md in ${fmt(results.seconds, 0)} s`);
 }
 
 main().catch((error: unknown) => {
