@@ -1,9 +1,12 @@
 /**
- * The shared core of the Huawei service clients (DSC, DataArts Catalog): configuration, transport, auth,
- * one deadline per call, retries (see `retry.ts` for the table), error mapping, response checks and logging.
+ * The shared core of the service clients (DSC, DataArts Catalog, DataWorks): configuration, transport, auth,
+ * one deadline per call, retries (see `retry.ts` for the table, including the "already done" rule), error mapping,
+ * response checks and logging. {@link ServiceClient} owns the request loop; {@link HuaweiServiceClient} adds the
+ * Huawei project id (`{project_id}` in paths, `X-Project-Id` with AK/SK).
  */
 import { inspect } from 'node:util';
 import pRetry from 'p-retry';
+import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import { resolveHuaweiAuth } from './auth/index.js';
@@ -20,16 +23,19 @@ import {
 } from './config.js';
 import {
   AbortError,
+  type ApiError,
   ConfigurationError,
+  ConnectionError,
   createApiError,
   isApiError,
+  isConnectionError,
   isMetacollectError,
   parseErrorBody,
   ResponseValidationError,
   TimeoutError,
 } from './errors.js';
-import { LevelLogger, resolveLogLevel } from './logger.js';
-import { isRetryable, retryDelay } from './retry.js';
+import { LevelLogger, type Logger, type LogLevel, resolveLogLevel } from './logger.js';
+import { isOutcomeUnknown, isRetryable, retryDelay } from './retry.js';
 import {
   type FetchLike,
   FetchTransport,
@@ -48,20 +54,43 @@ export interface OperationSpec {
   /** Operation name from the sheets, used in logs and validation errors. */
   operation: string;
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Path with `{project_id}` placeholder; other segments already encoded. */
+  /** Path (a Huawei client may use the `{project_id}` placeholder); segments already encoded. */
   path: string;
   query?: Record<string, QueryValue>;
-  /** JSON body; `undefined` sends no body. */
+  /** JSON body; `undefined` sends no body. Ignored when `encodedBody` is given. */
   body?: unknown;
+  /**
+   * A body already encoded by the service client (e.g. a form), sent as is with `contentType` (default the
+   * service's content type); takes precedence over `body`.
+   */
+  encodedBody?: string;
+  /** Content-Type of `encodedBody`. */
+  contentType?: string;
+  /**
+   * What messages, logs, `ApiError.path` and `ConnectionError.path` show instead of the real path and query
+   * (e.g. DataWorks `/?Action=X`: its query can hold a password). Default: the real path and query.
+   */
+  displayPath?: string;
   /** Whether the operation may be repeated safely (see the retry table). */
   idempotent: boolean;
+  /**
+   * Service error codes (compared case-insensitively) that mean "already done", e.g. "not found" on a delete: on a
+   * retry after an attempt whose outcome is unknown (see `isOutcomeUnknown` in `retry.ts`), such an answer
+   * resolves the call instead of rejecting it. Never on the first attempt.
+   */
+  alreadyDoneCodes?: readonly string[];
+  /** The value the call resolves to when an "already done" answer is taken as success (default `undefined`). */
+  alreadyDoneResult?: (error: ApiError) => unknown;
   /** Loose check of the response body. */
   responseSchema?: z.ZodType;
+  /** Check `responseSchema` against an empty body too (as `undefined`); default only non-empty bodies are checked. */
+  checkEmptyResponse?: boolean;
   /** The operation answers with no body: resolve to undefined whatever comes back. */
   emptyResponse?: boolean;
   headers?: Record<string, string>;
 }
 
+/** What the core needs to know about a service (host, content type, how it names request ids and errors). */
 export interface ServiceDefinition {
   /** Short service name for messages, e.g. `dsc`. */
   name: string;
@@ -69,6 +98,20 @@ export interface ServiceDefinition {
   hostTemplate: string;
   /** Content-Type sent with JSON bodies. */
   contentType: string;
+  /** Response headers carrying the request id, first match wins (default `x-request-id`, `x-acs-request-id`). */
+  requestIdHeaders?: readonly string[];
+  /** Field of a JSON success body carrying the request id when no header does (default `request_id`). */
+  bodyRequestIdField?: string;
+  /** Builds the ApiError of a non-2xx answer (default {@link createApiError}). */
+  createError?: (init: {
+    method: string;
+    path: string;
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+  }) => ApiError;
+  /** The service's own retry delay of an error in ms (e.g. DataWorks `x-acs-retry-after`), before the core's. */
+  retryAfter?: (error: ApiError) => number | undefined;
 }
 
 /**
@@ -81,6 +124,36 @@ export interface CoreOptions<TAuth> extends BaseClientOptions<TAuth> {
   /** Environment used for credentials and `METACOLLECT_LOG` (default `process.env`). */
   env?: Env;
 }
+
+/** The resolved configuration a {@link ServiceClient} is built from (options already checked). */
+export interface ServiceClientConfig {
+  /** Base URL, already resolved. */
+  endpoint: string;
+  /** Region given to the auth provider (`AuthContext.region`). */
+  region?: string | undefined;
+  /** Default deadline of one call in ms (default 60 000). */
+  timeoutMs?: number | undefined;
+  /** Default number of retries (default 2). */
+  maxRetries?: number | undefined;
+  /** Reject (instead of logging) a response that does not match its schema. */
+  strictResponses?: boolean | undefined;
+  /** Console-like logger (default `console`). */
+  logger?: Partial<Logger> | undefined;
+  /** Log level (default `METACOLLECT_LOG`, else `warn`). */
+  logLevel?: LogLevel | undefined;
+  /** Appended to the `User-Agent`. */
+  userAgent?: string | undefined;
+  /** A WHATWG fetch to send with instead of undici. */
+  fetch?: ((...args: never[]) => unknown) | undefined;
+  /** A caller-owned undici Dispatcher (left open by `close()`). */
+  dispatcher?: Dispatcher | undefined;
+  /** The credential, already resolved to a provider. */
+  auth: AuthProvider;
+  /** Environment for the log level. */
+  env: Env;
+}
+
+const DEFAULT_REQUEST_ID_HEADERS: readonly string[] = ['x-request-id', 'x-acs-request-id'];
 
 function serialiseQuery(query: Record<string, QueryValue> | undefined): string {
   if (!query) return '';
@@ -109,60 +182,68 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** The transport's ConnectionError names the real path + query; rebuild it with the displayed path. */
+function withDisplayPath(error: ConnectionError, req: OutgoingRequest, path: string): ConnectionError {
+  const full = req.url.pathname + req.url.search;
+  const message = full.length > 1 ? error.message.split(full).join(path) : error.message;
+  return new ConnectionError(
+    message,
+    { method: error.method ?? req.method, path, code: error.code, requestSent: error.requestSent },
+    { cause: error.cause },
+  );
+}
+
 // p-retry callbacks that need no per-call state, shared by every call instead of re-created each time.
 const ignoreFailedAttempt = (): undefined => undefined;
 const alwaysConsumeRetry = (): boolean => true;
 
-/** Base class of the Huawei service clients. */
-export abstract class HuaweiServiceClient<TAuth = unknown> {
-  /** Base URL the client sends to: the `endpoint` option, else the service host of `region`. */
+/**
+ * Base class of the service clients: owns the transport, the auth provider and the request loop (one deadline per
+ * call, retries, 401 replay, error mapping, response checks, logging). Subclasses describe operations as
+ * {@link OperationSpec}s and send them with {@link ServiceClient.request}.
+ */
+export abstract class ServiceClient {
+  /** Base URL the client sends to: the `endpoint` option, else the service host of the region. */
   readonly endpoint: string;
-  /** The `region` option, if given. */
-  readonly region: string | undefined;
   /** Default deadline of one call in milliseconds, retries included (option `timeoutMs`, default 60 000). */
   readonly timeoutMs: number;
   /** Default number of retries after the first attempt (option `maxRetries`, default 2). */
   readonly maxRetries: number;
   readonly #service: ServiceDefinition;
+  readonly #requestIdHeaders: readonly string[];
+  readonly #bodyRequestIdField: string;
   readonly #auth: AuthProvider;
+  readonly #authRegion: string | undefined;
   readonly #transport: Transport;
   readonly #ownedAgent: OwnedAgentTransport | undefined;
   readonly #logger: LevelLogger;
   readonly #userAgent: string;
   readonly #strict: boolean;
-  readonly #configuredProjectId: string | undefined;
   /** Origin and path prefix of `endpoint`, parsed once here instead of on every call. */
   readonly #baseOrigin: string;
   readonly #basePath: string;
-  #projectId: Promise<string> | undefined;
   #closed = false;
 
-  protected constructor(service: ServiceDefinition, options: CoreOptions<TAuth> | undefined) {
-    const opts = parseOptions(baseOptionsSchema, options, `${service.name} client options`);
-    const env: Env = options?.env ?? process.env;
+  protected constructor(service: ServiceDefinition, config: ServiceClientConfig) {
     this.#service = service;
-    this.endpoint = resolveEndpoint(service.hostTemplate, opts.region, opts.endpoint);
+    this.#requestIdHeaders = service.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
+    this.#bodyRequestIdField = service.bodyRequestIdField ?? 'request_id';
+    this.endpoint = config.endpoint;
     const base = new URL(this.endpoint);
     this.#baseOrigin = base.origin;
     this.#basePath = base.pathname.replace(/\/+$/, '');
-    this.region = opts.region;
-    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.maxRetries = opts.maxRetries ?? DEFAULT_MAX_RETRIES;
-    this.#configuredProjectId = opts.projectId;
-    this.#strict = opts.strictResponses ?? false;
-    this.#logger = new LevelLogger(opts.logger ?? console, resolveLogLevel(opts.logLevel, env));
-    this.#userAgent = `metacollect/${VERSION} node/${process.versions.node}${opts.userAgent ? ` ${opts.userAgent}` : ''}`;
-    try {
-      this.#auth = resolveHuaweiAuth(opts.auth as Parameters<typeof resolveHuaweiAuth>[0], env);
-    } catch (error) {
-      if (isMetacollectError(error)) throw error;
-      throw new ConfigurationError(`Invalid auth: ${(error as Error).message}`, { field: 'auth', cause: error });
-    }
-    if (opts.fetch) {
-      this.#transport = new FetchTransport(opts.fetch as FetchLike);
+    this.#authRegion = config.region;
+    this.timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxRetries = config.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.#strict = config.strictResponses ?? false;
+    this.#logger = new LevelLogger(config.logger ?? console, resolveLogLevel(config.logLevel, config.env));
+    this.#userAgent = `metacollect/${VERSION} node/${process.versions.node}${config.userAgent ? ` ${config.userAgent}` : ''}`;
+    this.#auth = config.auth;
+    if (config.fetch) {
+      this.#transport = new FetchTransport(config.fetch as FetchLike);
       this.#ownedAgent = undefined;
-    } else if (opts.dispatcher) {
-      this.#transport = new UndiciTransport(opts.dispatcher);
+    } else if (config.dispatcher) {
+      this.#transport = new UndiciTransport(config.dispatcher);
       this.#ownedAgent = undefined;
     } else {
       // Our deadline (AbortSignal) is the only timeout: undici's own timers are disabled per request too.
@@ -172,7 +253,7 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
     }
   }
 
-  /** The kind of credential in use (`token`, `iam-password`, `huawei-aksk`). */
+  /** The kind of credential in use (e.g. `token`, `iam-password`, `huawei-aksk`, `acs3`). */
   get authKind(): string {
     return this.#auth.kind;
   }
@@ -184,46 +265,36 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
     await this.#ownedAgent?.close();
   }
 
-  /** Resolves the project id (configured, else from the credential). */
-  async getProjectId(options?: { signal?: AbortSignal }): Promise<string> {
-    if (this.#configuredProjectId) return this.#configuredProjectId;
-    const signal = options?.signal ?? AbortSignal.timeout(this.timeoutMs);
-    return this.#resolveProjectId(signal);
+  /** The auth provider in use (for subclass hooks such as the Huawei project id). */
+  protected get authProvider(): AuthProvider {
+    return this.#auth;
   }
 
-  #resolveProjectId(signal: AbortSignal): Promise<string> {
-    if (this.#configuredProjectId) return Promise.resolve(this.#configuredProjectId);
-    if (!this.#projectId) {
-      const ctx = this.#authContext(signal);
-      const pending = (async () => {
-        const id = await this.#auth.resolveProjectId?.(ctx);
-        if (!id) {
-          throw new ConfigurationError(
-            'projectId is required: pass `projectId`, set HUAWEICLOUD_SDK_PROJECT_ID, or use a project-scoped credential',
-            { field: 'projectId' },
-          );
-        }
-        return id;
-      })();
-      this.#projectId = pending;
-      pending.catch(() => {
-        if (this.#projectId === pending) this.#projectId = undefined;
-      });
-    }
-    return this.#projectId;
-  }
-
-  #authContext(signal: AbortSignal): AuthContext {
+  /** The auth context of one call: the transport, the call's signal, the clock and the region. */
+  protected authContext(signal: AbortSignal): AuthContext {
     const ctx: AuthContext = {
       send: (req: OutgoingRequest, opts: { signal?: AbortSignal }): Promise<RawResponse> =>
         this.#transport.send(req, opts.signal ?? signal),
       signal,
       now: () => Date.now(),
     };
-    if (this.region) ctx.region = this.region;
+    if (this.#authRegion) ctx.region = this.#authRegion;
     return ctx;
   }
 
+  /**
+   * Hook run once per call before the first attempt: returns the path to send (with placeholders such as
+   * `{project_id}` resolved) and may add headers. The default returns `spec.path` unchanged.
+   */
+  protected resolvePath(
+    spec: OperationSpec,
+    _headers: Record<string, string>,
+    _signal: AbortSignal,
+  ): string | Promise<string> {
+    return spec.path;
+  }
+
+  /** The client's level-filtering logger. */
   protected get logger(): LevelLogger {
     return this.#logger;
   }
@@ -243,40 +314,73 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
     const opts = options === undefined ? {} : (parseOptions(requestOptionsSchema, options, 'request options') ?? {});
     const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
     const maxRetries = opts.maxRetries ?? this.maxRetries;
-    const displayPath = spec.path + serialiseQuery(spec.query);
+    const query = serialiseQuery(spec.query);
     const userSignal = opts.signal;
+    let path = spec.displayPath ?? spec.path + query;
     if (this.#closed) throw new ConfigurationError('the client is closed', { field: 'client' });
-    if (userSignal?.aborted) throw new AbortError(userSignal.reason, { method: spec.method, path: displayPath });
+    if (userSignal?.aborted) throw new AbortError(userSignal.reason, { method: spec.method, path });
 
     const started = Date.now();
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     const signal = userSignal ? AbortSignal.any([userSignal, deadline.signal]) : deadline.signal;
-    let path = displayPath;
     const mapAbort = () =>
       userSignal?.aborted
         ? new AbortError(userSignal.reason, { method: spec.method, path })
         : new TimeoutError(timeoutMs, { method: spec.method, path });
 
     try {
-      // A configured project id is used as is, without a detour through a promise.
-      const projectId = this.#configuredProjectId || (await this.#resolveProjectId(signal));
-      path = spec.path.replace('{project_id}', encodeURIComponent(projectId)) + serialiseQuery(spec.query);
-      const url = new URL(this.#basePath + path, this.#baseOrigin);
-      const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+      const bodyText =
+        spec.encodedBody !== undefined
+          ? spec.encodedBody
+          : spec.body === undefined
+            ? undefined
+            : JSON.stringify(spec.body);
       const headers: Record<string, string> = {
         accept: 'application/json',
         'user-agent': this.#userAgent,
       };
-      if (bodyText !== undefined) headers['content-type'] = this.#service.contentType;
-      if (this.#auth.kind === 'huawei-aksk') headers['x-project-id'] = projectId;
+      if (bodyText !== undefined) {
+        headers['content-type'] =
+          spec.encodedBody !== undefined ? (spec.contentType ?? this.#service.contentType) : this.#service.contentType;
+      }
+      const resolved = this.resolvePath(spec, headers, signal);
+      const realPath = (typeof resolved === 'string' ? resolved : await resolved) + query;
+      if (spec.displayPath === undefined) path = realPath;
+      const url = new URL(this.#basePath + realPath, this.#baseOrigin);
       if (spec.headers) for (const [k, v] of Object.entries(spec.headers)) headers[k.toLowerCase()] = v;
       if (opts.headers) for (const [k, v] of Object.entries(opts.headers)) headers[k.toLowerCase()] = v;
 
       let retry = 0;
       // One auth context per call (not per attempt): its fields do not change between attempts.
-      const ctx = this.#authContext(signal);
-      return await pRetry((attempt) => this.#attempt<T>(spec, { url, headers, bodyText, signal, ctx, attempt }), {
+      const ctx = this.authContext(signal);
+      const a = { url, headers, bodyText, signal, ctx, attempt: 0 };
+      const alreadyDone = spec.alreadyDoneCodes?.map((c) => c.toUpperCase());
+      let outcomeUnknown = false;
+      const run =
+        alreadyDone === undefined || alreadyDone.length === 0
+          ? (attempt: number) => this.#attempt<T>(spec, { ...a, attempt })
+          : async (attempt: number): Promise<WithResponse<T>> => {
+              try {
+                return await this.#attempt<T>(spec, { ...a, attempt });
+              } catch (error) {
+                // "Already done": only on a retry after an attempt that may have been processed.
+                if (outcomeUnknown && isApiError(error) && alreadyDone.includes(error.errorCode?.toUpperCase() ?? '')) {
+                  this.#logger.info(
+                    `${spec.method} ${path}: ${error.errorCode} on a retry after an attempt of unknown outcome: taken as done`,
+                  );
+                  return {
+                    data: (spec.alreadyDoneResult ? spec.alreadyDoneResult(error) : undefined) as T,
+                    status: error.status,
+                    headers: error.headers,
+                    requestId: error.requestId,
+                  };
+                }
+                if (isOutcomeUnknown(error)) outcomeUnknown = true;
+                throw error;
+              }
+            };
+      return await pRetry(run, {
         // p-retry's defaults are not ours: no own delay (we wait in shouldRetry), no randomisation, no time budget
         // (the deadline signal bounds the call), no signal (aborts are mapped by us).
         retries: maxRetries,
@@ -291,7 +395,9 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
         shouldRetry: async ({ error }) => {
           if (!isRetryable(error, spec.idempotent)) return false;
           retry += 1;
-          const wait = retryDelay(error, retry);
+          const fromService =
+            this.#service.retryAfter && isApiError(error) ? this.#service.retryAfter(error) : undefined;
+          const wait = fromService ?? retryDelay(error, retry);
           const remaining = timeoutMs - (Date.now() - started);
           if (wait >= remaining) return false;
           this.#logger.info(
@@ -309,6 +415,14 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
     }
   }
 
+  #requestId(headers: Record<string, string>): string | undefined {
+    for (const name of this.#requestIdHeaders) {
+      const v = headers[name];
+      if (v) return v;
+    }
+    return undefined;
+  }
+
   async #attempt<T>(
     spec: OperationSpec,
     a: {
@@ -320,7 +434,7 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
       attempt: number;
     },
   ): Promise<WithResponse<T>> {
-    const path = a.url.pathname + a.url.search;
+    const path = spec.displayPath ?? a.url.pathname + a.url.search;
     let replayed = false;
     for (;;) {
       const req: OutgoingRequest = { method: spec.method, url: new URL(a.url), headers: { ...a.headers } };
@@ -331,16 +445,17 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
         await this.#auth.apply(req, a.ctx);
         raw = await this.#transport.send(req, a.signal);
       } catch (error) {
-        if (!(error instanceof TransportAborted)) {
-          this.#logger.debug(
-            `${spec.method} ${path} → ${isMetacollectError(error) ? error.name : 'error'} in ${Date.now() - t0} ms (attempt ${a.attempt})`,
-          );
-        }
-        throw error;
+        if (error instanceof TransportAborted) throw error;
+        const safe =
+          spec.displayPath !== undefined && isConnectionError(error) ? withDisplayPath(error, req, path) : error;
+        this.#logger.debug(
+          `${spec.method} ${path} → ${isMetacollectError(safe) ? safe.name : 'error'} in ${Date.now() - t0} ms (attempt ${a.attempt})`,
+        );
+        throw safe;
       }
       // The line is only built when debug logging is on (it is skipped on every call otherwise).
       if (this.#logger.enabled('debug')) {
-        const requestId = raw.headers['x-request-id'] || raw.headers['x-acs-request-id'] || undefined;
+        const requestId = this.#requestId(raw.headers);
         this.#logger.debug(
           `${spec.method} ${path} → ${raw.status} in ${Date.now() - t0} ms (attempt ${a.attempt}${replayed ? ', replay' : ''}${requestId ? `, request id ${requestId}` : ''})`,
         );
@@ -358,13 +473,15 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
           continue;
         }
       }
-      throw createApiError({ method: spec.method, path, status: raw.status, headers: raw.headers, body: raw.body });
+      const init = { method: spec.method, path, status: raw.status, headers: raw.headers, body: raw.body };
+      throw this.#service.createError ? this.#service.createError(init) : createApiError(init);
     }
   }
 
   #success<T>(spec: OperationSpec, raw: RawResponse, path: string): WithResponse<T> {
     let data: unknown;
     let bodyRequestId: string | undefined;
+    const headerRequestId = this.#requestId(raw.headers);
     if (!spec.emptyResponse && raw.body.trim() !== '') {
       try {
         data = JSON.parse(raw.body);
@@ -374,22 +491,19 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
             method: spec.method,
             path,
             status: raw.status,
-            requestId: raw.headers['x-request-id'],
+            requestId: headerRequestId,
             issues: [{ path: '', message: 'response body is not JSON' }],
           },
           { cause: error },
         );
       }
-      if (
-        typeof data === 'object' &&
-        data !== null &&
-        typeof (data as { request_id?: unknown }).request_id === 'string'
-      ) {
-        bodyRequestId = (data as { request_id: string }).request_id;
+      if (typeof data === 'object' && data !== null) {
+        const v = (data as Record<string, unknown>)[this.#bodyRequestIdField];
+        if (typeof v === 'string') bodyRequestId = v;
       }
     }
-    const requestId = raw.headers['x-request-id'] || raw.headers['x-acs-request-id'] || bodyRequestId;
-    if (spec.responseSchema && data !== undefined) {
+    const requestId = headerRequestId || bodyRequestId;
+    if (spec.responseSchema && (data !== undefined || (spec.checkEmptyResponse && !spec.emptyResponse))) {
       const issues = checkResponse(spec.responseSchema, data);
       if (issues.length > 0) {
         const err = new ResponseValidationError({ method: spec.method, path, status: raw.status, requestId, issues });
@@ -400,18 +514,22 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
     return { data: data as T, status: raw.status, headers: raw.headers, requestId };
   }
 
-  /** What `util.inspect(client)` shows: configuration only, never credentials. */
-  protected describe(): Record<string, unknown> {
+  /** The configuration shown by {@link ServiceClient.describe}, with service-specific fields after `endpoint`. */
+  protected describeWith(extra: Record<string, unknown>): Record<string, unknown> {
     return {
       endpoint: this.endpoint,
-      region: this.region,
-      projectId: this.#configuredProjectId,
+      ...extra,
       auth: this.#auth.kind,
       timeoutMs: this.timeoutMs,
       maxRetries: this.maxRetries,
       strictResponses: this.#strict,
       logLevel: this.#logger.level,
     };
+  }
+
+  /** What `util.inspect(client)` shows: configuration only, never credentials. */
+  protected describe(): Record<string, unknown> {
+    return this.describeWith({});
   }
 
   /** JSON view of the client's configuration (endpoint, region, project, auth kind, limits); never credentials. */
@@ -422,5 +540,79 @@ export abstract class HuaweiServiceClient<TAuth = unknown> {
   /** `util.inspect` view: the class name and the same configuration as {@link toJSON}. */
   [inspect.custom](_depth: number, options: object, inspectFn: typeof inspect = inspect): string {
     return `${this.constructor.name} ${inspectFn(this.describe(), options)}`;
+  }
+}
+
+/** Base class of the Huawei service clients: the common options plus the project id. */
+export abstract class HuaweiServiceClient<TAuth = unknown> extends ServiceClient {
+  /** The `region` option, if given. */
+  readonly region: string | undefined;
+  readonly #configuredProjectId: string | undefined;
+  #projectId: Promise<string> | undefined;
+
+  protected constructor(service: ServiceDefinition, options: CoreOptions<TAuth> | undefined) {
+    const opts = parseOptions(baseOptionsSchema, options, `${service.name} client options`);
+    const env: Env = options?.env ?? process.env;
+    const endpoint = resolveEndpoint(service.hostTemplate, opts.region, opts.endpoint);
+    let auth: AuthProvider;
+    try {
+      auth = resolveHuaweiAuth(opts.auth as Parameters<typeof resolveHuaweiAuth>[0], env);
+    } catch (error) {
+      if (isMetacollectError(error)) throw error;
+      throw new ConfigurationError(`Invalid auth: ${(error as Error).message}`, { field: 'auth', cause: error });
+    }
+    super(service, { ...opts, endpoint, auth, env });
+    this.region = opts.region;
+    this.#configuredProjectId = opts.projectId;
+  }
+
+  /** Resolves the project id (configured, else from the credential). */
+  async getProjectId(options?: { signal?: AbortSignal }): Promise<string> {
+    if (this.#configuredProjectId) return this.#configuredProjectId;
+    const signal = options?.signal ?? AbortSignal.timeout(this.timeoutMs);
+    return this.#resolveProjectId(signal);
+  }
+
+  #resolveProjectId(signal: AbortSignal): Promise<string> {
+    if (this.#configuredProjectId) return Promise.resolve(this.#configuredProjectId);
+    if (!this.#projectId) {
+      const ctx = this.authContext(signal);
+      const pending = (async () => {
+        const id = await this.authProvider.resolveProjectId?.(ctx);
+        if (!id) {
+          throw new ConfigurationError(
+            'projectId is required: pass `projectId`, set HUAWEICLOUD_SDK_PROJECT_ID, or use a project-scoped credential',
+            { field: 'projectId' },
+          );
+        }
+        return id;
+      })();
+      this.#projectId = pending;
+      pending.catch(() => {
+        if (this.#projectId === pending) this.#projectId = undefined;
+      });
+    }
+    return this.#projectId;
+  }
+
+  /** Fills `{project_id}` and, with AK/SK, sends the project id as `X-Project-Id`. */
+  protected override resolvePath(
+    spec: OperationSpec,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): string | Promise<string> {
+    // A configured project id is used as is, without a detour through a promise.
+    const configured = this.#configuredProjectId;
+    if (configured) return this.#withProject(spec.path, headers, configured);
+    return this.#resolveProjectId(signal).then((id) => this.#withProject(spec.path, headers, id));
+  }
+
+  #withProject(path: string, headers: Record<string, string>, projectId: string): string {
+    if (this.authProvider.kind === 'huawei-aksk') headers['x-project-id'] = projectId;
+    return path.replace('{project_id}', encodeURIComponent(projectId));
+  }
+
+  protected override describe(): Record<string, unknown> {
+    return this.describeWith({ region: this.region, projectId: this.#configuredProjectId });
   }
 }

@@ -20,6 +20,12 @@
  * - A `Retry-After` header (delta seconds or HTTP date; `retry-after-ms` too) between 0 and 60 s replaces the
  *   computed wait; larger or unparseable values fall back to the computed wait.
  * - If the wait would end after the call's deadline, the call fails with the last error instead of waiting.
+ * - "Already done" (per operation, `OperationSpec.alreadyDoneCodes`, e.g. `DLG.2208` on a DataArts delete,
+ *   `Crawler.NotFound` / `DataSource.NotFound` on a DataWorks delete): such an error answer resolves the call as a
+ *   success only on a retry that follows an attempt whose outcome is unknown ({@link isOutcomeUnknown}: the request
+ *   may have been processed — connection reset or timeout after sending, 408, 500, 502, 504). Never on the first
+ *   attempt, and never when every earlier failure proves nothing was processed (connection refused / DNS, 429,
+ *   503, `APIGW.0308`, 401): there the resource really was missing and the caller gets the error.
  */
 import {
   type ApiError,
@@ -57,6 +63,15 @@ export function isRetryable(error: unknown, idempotent: boolean): boolean {
 }
 
 export { DISPATCHER_TIMEOUT_CODES };
+
+/**
+ * Whether the failed attempt `error` may have been processed by the server although it failed: a network failure
+ * after (part of) the request was sent, or 408 / 500 / 502 / 504. Exactly the failures that are retried for an
+ * idempotent operation but not for a non-idempotent one. Basis of the "already done" rule.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return isRetryable(error, true) && !isRetryable(error, false);
+}
 
 /** Full-jitter exponential backoff for retry number `retry` (1-based). */
 export function computeBackoff(retry: number, random: () => number = Math.random): number {

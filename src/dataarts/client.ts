@@ -47,6 +47,8 @@ const DATAARTS_SERVICE = {
 };
 
 const BASE = '/v3/{project_id}/metadata/tasks';
+/** `DLG.2208` (delete of an unknown task) on a retry after an attempt of unknown outcome: the delete is done. */
+const DELETE_ALREADY_DONE: readonly string[] = ['DLG.2208'];
 /** Page size used by `iterateCollectionTasks` when the filters give no `limit` (the service default is 10). */
 const DEFAULT_ITERATE_LIMIT = 100;
 
@@ -205,7 +207,11 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
     }, options);
   }
 
-  /** `DeleteTaskInfo` — DELETE …/metadata/tasks/{task_id}. Resolves to undefined. */
+  /**
+   * `DeleteTaskInfo` — DELETE …/metadata/tasks/{task_id}. Resolves to undefined. Retried; a retry answered
+   * `DLG.2208` (task not found) after an attempt that may have been processed (reset after sending, 5xx, 408)
+   * resolves too, since the delete took effect; a `DLG.2208` on the first attempt is a {@link NotFoundError}.
+   */
   deleteCollectionTask(taskId: string, options?: RequestOptions): APIPromise<void> {
     return this.request<void>(
       () =>
@@ -214,6 +220,7 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
           method: 'DELETE',
           path: this.#taskPath('deleteCollectionTask', taskId),
           idempotent: true,
+          alreadyDoneCodes: DELETE_ALREADY_DONE,
           emptyResponse: true,
         }),
       options,

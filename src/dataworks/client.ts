@@ -4,62 +4,48 @@
  * is `/` with `x-acs-action` / `x-acs-version`, parameters as form fields or query string per action
  * (`DATAWORKS_ACTIONS`), signed with `ACS3-HMAC-SHA256` by the auth provider on every attempt.
  *
- * The Huawei clients share `HuaweiServiceClient` (JSON bodies, project ids); DataWorks needs form/query
- * serialisation and the `x-acs-retry-after` header, so this client drives the same core pieces (transport,
- * auth provider, retry policy, error mapping, APIPromise, logging, pagination, waiter) with its own small loop.
+ * The client runs on the core's request loop (`ServiceClient`, shared with the Huawei clients): it describes each
+ * action as an already-encoded form body or query string, with `/?Action=<Action>` as the path messages show, and
+ * its service definition names the `x-acs-request-id` header, the body's `RequestId` and the `x-acs-retry-after`
+ * delay. undici is loaded on the first request only (the core's lazily created Agent).
  *
  * Decisions:
  * - Requests are validated with the zod schemas before any I/O (`ValidationError`, one issue per field path).
  * - Error messages, logs and `ApiError.path` show `/?Action=<Action>` only: the real query of `CreateDataSource`
  *   holds `ConnectionProperties` (with the password) and never appears in a message.
  * - Retries follow the core's table; idempotent = Get*, List*, Test*, GetTaskInstanceLog (incl. the POST
- *   `GetCrawlerTypeCapabilities`); Create/Update/Run/Stop/Delete* are not. A throttled answer's
- *   `x-acs-retry-after` (ms, ≤ 60 s) replaces the computed backoff.
+ *   `GetCrawlerTypeCapabilities`) and `DeleteCrawler` / `DeleteDataSource`; Create/Update/Run/Stop* are not.
+ *   A throttled answer's `x-acs-retry-after` (ms, ≤ 60 s) replaces the computed backoff.
+ * - The deletes are retried like idempotent calls because a retry that finds the resource gone
+ *   (`Crawler.NotFound` / `DataSource.NotFound`) after an attempt of unknown outcome counts as done (the core's
+ *   "already done" rule, see `retry.ts`); it resolves to `{ RequestId, Success: true }` (plus `Id` for
+ *   `DeleteCrawler`), as the service answers a delete.
  * - `waitForCrawlerRun` treats `SUCCESS` as done and `ERROR` / `SHUTDOWN` as failed (`RunFailedError`, whose
  *   `errorMsg` is the first ERROR line of the task-instance log when it can be read).
  */
-import { inspect } from 'node:util';
-import { Agent } from 'undici';
 import { z } from 'zod';
-import { APIPromise, type WithResponse } from '../core/api-promise.js';
+import type { APIPromise } from '../core/api-promise.js';
 import { type AlibabaAuthConfig, type Env, resolveAlibabaAuth } from '../core/auth/index.js';
-import type { AuthContext, AuthProvider, OutgoingRequest, RawResponse } from '../core/auth/types.js';
+import type { AuthProvider } from '../core/auth/types.js';
+import { type OperationSpec, ServiceClient, type ServiceDefinition } from '../core/client.js';
 import {
   type BaseClientOptions,
   baseOptionsSchema,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_TIMEOUT_MS,
   parseOptions,
   type RequestOptions,
-  requestOptionsSchema,
   resolveEndpoint,
 } from '../core/config.js';
 import {
-  AbortError,
   type ApiError,
   ConfigurationError,
-  ConnectionError,
   createApiError,
-  isApiError,
-  isConnectionError,
   isMetacollectError,
-  ResponseValidationError,
   RunFailedError,
-  TimeoutError,
   ValidationError,
 } from '../core/errors.js';
-import { LevelLogger, resolveLogLevel } from '../core/logger.js';
 import { PageIterator } from '../core/pagination.js';
-import { isRetryable, RETRY_AFTER_MAX_MS, retryDelay } from '../core/retry.js';
-import {
-  type FetchLike,
-  FetchTransport,
-  type Transport,
-  TransportAborted,
-  UndiciTransport,
-} from '../core/transport.js';
-import { checkResponse, issuesFrom } from '../core/validation.js';
-import { VERSION } from '../core/version.js';
+import { RETRY_AFTER_MAX_MS } from '../core/retry.js';
+import { issuesFrom } from '../core/validation.js';
 import {
   DEFAULT_MAX_POLL_INTERVAL_MS,
   DEFAULT_POLL_INTERVAL_MS,
@@ -110,6 +96,14 @@ export interface WaitForCrawlerRunOptions {
 
 const HOST_TEMPLATE = 'https://dataworks.{region}.aliyuncs.com';
 const IDEMPOTENT_PREFIXES = ['Get', 'List', 'Test'];
+/**
+ * Deletes and the error codes meaning "already deleted": retried like idempotent calls, and such an answer on a
+ * retry after an attempt of unknown outcome counts as done (the core's "already done" rule).
+ */
+const ALREADY_DONE: Partial<Record<DataWorksAction, readonly string[]>> = {
+  DeleteCrawler: ['Crawler.NotFound'],
+  DeleteDataSource: ['DataSource.NotFound'],
+};
 const DEFAULT_ITERATE_PAGE_SIZE = 100;
 
 const optionsSchema = baseOptionsSchema.omit({ region: true, projectId: true }).extend({
@@ -119,9 +113,12 @@ const optionsSchema = baseOptionsSchema.omit({ region: true, projectId: true }).
     .optional(),
 });
 
-/** Whether an action may be repeated safely (retry table). */
+/**
+ * Whether an action may be repeated safely (retry table): Get*, List*, Test*, and the deletes `DeleteCrawler` /
+ * `DeleteDataSource` (a retry that finds the resource gone after an attempt of unknown outcome counts as done).
+ */
 export function isIdempotentDataWorksAction(action: DataWorksAction): boolean {
-  return IDEMPOTENT_PREFIXES.some((p) => action.startsWith(p));
+  return IDEMPOTENT_PREFIXES.some((p) => action.startsWith(p)) || ALREADY_DONE[action] !== undefined;
 }
 
 /** `x-acs-retry-after` (milliseconds) of a DataWorks error, when present and within 0–60 s. */
@@ -132,25 +129,28 @@ export function dataWorksRetryAfter(error: ApiError): number | undefined {
   return ms <= RETRY_AFTER_MAX_MS ? ms : undefined;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new TransportAborted());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new TransportAborted());
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+/** DataWorks error: the request id is `x-acs-request-id` (createApiError would prefer an `x-request-id`). */
+function dataWorksError(init: {
+  method: string;
+  path: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}): ApiError {
+  const headers = { ...init.headers };
+  if (headers['x-acs-request-id']) delete headers['x-request-id'];
+  return createApiError({ ...init, headers });
 }
 
-/** Query string with `%20` for spaces (as the ACS3 canonical form encodes them). */
-function queryString(params: Record<string, string>): string {
-  return new URLSearchParams(params).toString().replace(/\+/g, '%20');
-}
+const DATAWORKS_SERVICE: ServiceDefinition = {
+  name: 'DataWorks',
+  hostTemplate: HOST_TEMPLATE,
+  contentType: 'application/x-www-form-urlencoded',
+  requestIdHeaders: ['x-acs-request-id'],
+  bodyRequestIdField: 'RequestId',
+  createError: dataWorksError,
+  retryAfter: dataWorksRetryAfter,
+};
 
 /**
  * Client of Alibaba Cloud DataWorks 2024-05-18 crawlers (metadata collectors), the data sources they read and
@@ -180,22 +180,9 @@ function queryString(params: Record<string, string>): string {
  * console.log(run.Status, run.TotalTableCount);
  * ```
  */
-export class DataWorksClient {
-  /** Base URL the client sends to: the `endpoint` option, else the DataWorks host of `regionId`. */
-  readonly endpoint: string;
+export class DataWorksClient extends ServiceClient {
   /** The `regionId` option, if given. */
   readonly regionId: string | undefined;
-  /** Default deadline of one call in milliseconds, retries included (option `timeoutMs`, default 60 000). */
-  readonly timeoutMs: number;
-  /** Default number of retries after the first attempt (option `maxRetries`, default 2). */
-  readonly maxRetries: number;
-  readonly #auth: AuthProvider;
-  readonly #transport: Transport;
-  readonly #ownedAgent: Agent | undefined;
-  readonly #logger: LevelLogger;
-  readonly #userAgent: string;
-  readonly #strict: boolean;
-  #closed = false;
 
   /**
    * Creates the client; no request is made until the first call.
@@ -205,45 +192,21 @@ export class DataWorksClient {
   constructor(options: DataWorksClientOptions) {
     const opts = parseOptions(optionsSchema, options, 'DataWorks client options');
     const env: Env = options?.env ?? process.env;
-    this.regionId = opts.regionId;
+    let endpoint: string;
     try {
-      this.endpoint = resolveEndpoint(HOST_TEMPLATE, opts.regionId, opts.endpoint);
+      endpoint = resolveEndpoint(HOST_TEMPLATE, opts.regionId, opts.endpoint);
     } catch (error) {
       throw new ConfigurationError('Either `regionId` or `endpoint` is required', { field: 'regionId', cause: error });
     }
-    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.maxRetries = opts.maxRetries ?? DEFAULT_MAX_RETRIES;
-    this.#strict = opts.strictResponses ?? false;
-    this.#logger = new LevelLogger(opts.logger ?? console, resolveLogLevel(opts.logLevel, env));
-    this.#userAgent = `metacollect/${VERSION} node/${process.versions.node}${opts.userAgent ? ` ${opts.userAgent}` : ''}`;
+    let auth: AuthProvider;
     try {
-      this.#auth = resolveAlibabaAuth(opts.auth as AlibabaAuthConfig | undefined, env);
+      auth = resolveAlibabaAuth(opts.auth as AlibabaAuthConfig | undefined, env);
     } catch (error) {
       if (isMetacollectError(error)) throw error;
       throw new ConfigurationError(`Invalid auth: ${(error as Error).message}`, { field: 'auth', cause: error });
     }
-    if (opts.fetch) {
-      this.#transport = new FetchTransport(opts.fetch as FetchLike);
-      this.#ownedAgent = undefined;
-    } else if (opts.dispatcher) {
-      this.#transport = new UndiciTransport(opts.dispatcher);
-      this.#ownedAgent = undefined;
-    } else {
-      this.#ownedAgent = new Agent({ headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 4_000 });
-      this.#transport = new UndiciTransport(this.#ownedAgent);
-    }
-  }
-
-  /** The kind of credential in use (`acs3`). */
-  get authKind(): string {
-    return this.#auth.kind;
-  }
-
-  /** Releases the sockets of the Agent the client created (a caller-supplied dispatcher is left open). */
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#ownedAgent?.close();
+    super(DATAWORKS_SERVICE, { ...opts, region: opts.regionId, endpoint, auth, env });
+    this.regionId = opts.regionId;
   }
 
   // ------------------------------------------------------------------------------------------------- crawler types
@@ -468,198 +431,45 @@ export class DataWorksClient {
     input: DataWorksRequestInput<A>,
     options?: RequestOptions,
   ): APIPromise<DataWorksResponse<A>> {
-    return new APIPromise<DataWorksResponse<A>>(this.#execute(action, input, options));
+    return this.request<DataWorksResponse<A>>(() => dataWorksSpec(action, input), options);
   }
 
-  async #execute<A extends DataWorksAction>(
-    action: A,
-    input: DataWorksRequestInput<A>,
-    options: RequestOptions | undefined,
-  ): Promise<WithResponse<DataWorksResponse<A>>> {
-    const spec = DATAWORKS_ACTIONS[action];
-    const checked = (spec.request as z.ZodType).safeParse(input);
-    if (!checked.success) throw new ValidationError(issuesFrom(checked.error), { operation: action });
-    const params = wireToParams(dataWorksWireFrom(action, checked.data as DataWorksRequest<A>));
-    const opts = parseOptions(requestOptionsSchema, options, 'request options') ?? {};
-    const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
-    const maxRetries = opts.maxRetries ?? this.maxRetries;
-    const method = spec.method;
-    const path = `/?Action=${action}`; // what messages and logs show (never the parameters)
-    const userSignal = opts.signal;
-    if (this.#closed) throw new ConfigurationError('the client is closed', { field: 'client' });
-    if (userSignal?.aborted) throw new AbortError(userSignal.reason, { method, path });
-
-    const base = new URL(this.endpoint);
-    const url = new URL(`${base.pathname.replace(/\/+$/, '')}/`, base.origin);
-    let body: string | undefined;
-    if (spec.params === 'query') {
-      const qs = queryString(params);
-      if (qs) url.search = `?${qs}`;
-    } else if (Object.keys(params).length > 0) {
-      body = new URLSearchParams(params).toString();
-    }
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': this.#userAgent,
-      'x-acs-action': action,
-      'x-acs-version': DATAWORKS_API_VERSION,
-    };
-    if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
-    for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
-
-    const started = Date.now();
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), timeoutMs);
-    const signal = userSignal ? AbortSignal.any([userSignal, deadline.signal]) : deadline.signal;
-    const idempotent = isIdempotentDataWorksAction(action);
-    try {
-      for (let retry = 0; ; retry++) {
-        try {
-          return await this.#attempt<DataWorksResponse<A>>(action, {
-            method,
-            url,
-            headers,
-            body,
-            signal,
-            path,
-            attempt: retry + 1,
-          });
-        } catch (error) {
-          if (error instanceof TransportAborted || signal.aborted) throw error;
-          if (retry >= maxRetries || !isRetryable(error, idempotent)) throw error;
-          const wait = (isApiError(error) ? dataWorksRetryAfter(error) : undefined) ?? retryDelay(error, retry + 1);
-          if (wait >= timeoutMs - (Date.now() - started)) throw error;
-          this.#logger.info(
-            `${method} ${path}: retrying in ${wait} ms (retry ${retry + 1}/${maxRetries}) after: ${(error as Error).message}`,
-          );
-          await sleep(wait, signal);
-        }
-      }
-    } catch (error) {
-      if (error instanceof TransportAborted || (signal.aborted && !isApiError(error))) {
-        throw userSignal?.aborted
-          ? new AbortError(userSignal.reason, { method, path })
-          : new TimeoutError(timeoutMs, { method, path });
-      }
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
+  protected override describe(): Record<string, unknown> {
+    return this.describeWith({ regionId: this.regionId });
   }
+}
 
-  #authContext(signal: AbortSignal): AuthContext {
-    const ctx: AuthContext = {
-      send: (req: OutgoingRequest, o: { signal?: AbortSignal }): Promise<RawResponse> =>
-        this.#transport.send(req, o.signal ?? signal),
-      signal,
-      now: () => Date.now(),
-    };
-    if (this.regionId) ctx.region = this.regionId;
-    return ctx;
+/** The core's description of one action: validated input, serialised as form fields or query per action. */
+function dataWorksSpec<A extends DataWorksAction>(action: A, input: DataWorksRequestInput<A>): OperationSpec {
+  const def = DATAWORKS_ACTIONS[action];
+  const checked = (def.request as z.ZodType).safeParse(input);
+  if (!checked.success) throw new ValidationError(issuesFrom(checked.error), { operation: action });
+  const params = wireToParams(dataWorksWireFrom(action, checked.data as DataWorksRequest<A>));
+  const spec: OperationSpec = {
+    operation: action,
+    method: def.method,
+    path: '/',
+    // What messages, logs and errors show: never the parameters (CreateDataSource's query holds a password).
+    displayPath: `/?Action=${action}`,
+    idempotent: isIdempotentDataWorksAction(action),
+    headers: { 'x-acs-action': action, 'x-acs-version': DATAWORKS_API_VERSION },
+    responseSchema: def.response as z.ZodType,
+    checkEmptyResponse: true,
+  };
+  if (def.params === 'query') spec.query = params;
+  else if (Object.keys(params).length > 0) {
+    spec.encodedBody = new URLSearchParams(params).toString();
+    spec.contentType = 'application/x-www-form-urlencoded';
   }
-
-  async #attempt<T>(
-    action: DataWorksAction,
-    a: {
-      method: string;
-      url: URL;
-      headers: Record<string, string>;
-      body: string | undefined;
-      signal: AbortSignal;
-      path: string;
-      attempt: number;
-    },
-  ): Promise<WithResponse<T>> {
-    const req: OutgoingRequest = { method: a.method, url: new URL(a.url), headers: { ...a.headers } };
-    if (a.body !== undefined) req.body = a.body;
-    const t0 = Date.now();
-    let raw: RawResponse;
-    try {
-      await this.#auth.apply(req, this.#authContext(a.signal));
-      raw = await this.#transport.send(req, a.signal);
-    } catch (error) {
-      if (error instanceof TransportAborted) throw error;
-      const safe = isConnectionError(error) ? this.#safeConnectionError(error, req, a.path) : error;
-      this.#logger.debug(
-        `${a.method} ${a.path} → ${isMetacollectError(safe) ? safe.name : 'error'} in ${Date.now() - t0} ms (attempt ${a.attempt})`,
-      );
-      throw safe;
-    }
-    const requestId = raw.headers['x-acs-request-id'] || undefined;
-    this.#logger.debug(
-      `${a.method} ${a.path} → ${raw.status} in ${Date.now() - t0} ms (attempt ${a.attempt}${requestId ? `, request id ${requestId}` : ''})`,
-    );
-    if (raw.status < 200 || raw.status >= 300) {
-      // createApiError reads `x-request-id` first: for DataWorks the request id is `x-acs-request-id`.
-      const headers = { ...raw.headers };
-      if (requestId !== undefined) delete headers['x-request-id'];
-      throw createApiError({ method: a.method, path: a.path, status: raw.status, headers, body: raw.body });
-    }
-    let data: unknown;
-    try {
-      data = raw.body.trim() === '' ? undefined : JSON.parse(raw.body);
-    } catch (error) {
-      throw new ResponseValidationError(
-        {
-          method: a.method,
-          path: a.path,
-          status: raw.status,
-          requestId,
-          issues: [{ path: '', message: 'response body is not JSON' }],
-        },
-        { cause: error },
-      );
-    }
-    const bodyRequestId =
-      typeof data === 'object' && data !== null && typeof (data as { RequestId?: unknown }).RequestId === 'string'
-        ? (data as { RequestId: string }).RequestId
-        : undefined;
-    const issues = checkResponse(DATAWORKS_ACTIONS[action].response as z.ZodType, data);
-    if (issues.length > 0) {
-      const err = new ResponseValidationError({
-        method: a.method,
-        path: a.path,
-        status: raw.status,
-        requestId: requestId ?? bodyRequestId,
-        issues,
-      });
-      if (this.#strict) throw err;
-      this.#logger.warn(err.message);
-    }
-    return { data: data as T, status: raw.status, headers: raw.headers, requestId: requestId ?? bodyRequestId };
+  const alreadyDone = ALREADY_DONE[action];
+  if (alreadyDone) {
+    spec.alreadyDoneCodes = alreadyDone;
+    const id = (checked.data as { Id?: unknown }).Id;
+    spec.alreadyDoneResult = (error) => ({
+      RequestId: error.requestId ?? '',
+      Success: true,
+      ...(action === 'DeleteCrawler' ? { Id: id } : {}),
+    });
   }
-
-  /** The transport's ConnectionError names the full URL path + query; rebuild it with the safe path. */
-  #safeConnectionError(error: ConnectionError, req: OutgoingRequest, path: string): ConnectionError {
-    const full = req.url.pathname + req.url.search;
-    const message = full.length > 1 ? error.message.split(full).join(path) : error.message;
-    return new ConnectionError(
-      message,
-      { method: error.method ?? req.method, path, code: error.code, requestSent: error.requestSent },
-      { cause: error.cause },
-    );
-  }
-
-  /** What `util.inspect(client)` shows: configuration only, never credentials. */
-  protected describe(): Record<string, unknown> {
-    return {
-      endpoint: this.endpoint,
-      regionId: this.regionId,
-      auth: this.#auth.kind,
-      timeoutMs: this.timeoutMs,
-      maxRetries: this.maxRetries,
-      strictResponses: this.#strict,
-      logLevel: this.#logger.level,
-    };
-  }
-
-  /** JSON view of the client's configuration (endpoint, region, auth kind, limits); never credentials. */
-  toJSON(): Record<string, unknown> {
-    return this.describe();
-  }
-
-  /** `util.inspect` view: the class name and the same configuration as {@link toJSON}. */
-  [inspect.custom](_depth: number, options: object, inspectFn: typeof inspect = inspect): string {
-    return `${this.constructor.name} ${inspectFn(this.describe(), options)}`;
-  }
+  return spec;
 }

@@ -286,11 +286,15 @@ describe('waitForScanInstance', () => {
   });
 
   it('keeps polling while no instance exists yet', async () => {
-    server.handle((_r, res, i) =>
-      json(res, 200, i < 2 ? { total_num: 0, result: [] } : { total_num: 1, result: [instance(1, 'SUCCESS')] }),
-    );
+    // Counts only this test's template (1002): a poll the previous test's waiter aborted late may still arrive.
+    let polls = 0;
+    server.handle((r, res) => {
+      if (!r.url?.includes('/task-templates/1002/')) return json(res, 200, { total_num: 0, result: [] });
+      polls++;
+      json(res, 200, polls <= 2 ? { total_num: 0, result: [] } : { total_num: 1, result: [instance(1, 'SUCCESS')] });
+    });
     const seen: (TaskInstance | undefined)[] = [];
-    await dsc.waitForScanInstance(1001, { pollIntervalMs: 5, onProgress: (i) => seen.push(i) });
+    await dsc.waitForScanInstance(1002, { pollIntervalMs: 5, onProgress: (i) => seen.push(i) });
     expect(seen.map((i) => i?.id)).toEqual([undefined, undefined, 1]);
   });
 
