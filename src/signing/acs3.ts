@@ -3,6 +3,7 @@
  * ACS3 provider and the mock's DataWorks verifier. Nothing secret is kept in module state.
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { parseAuthorizationParts } from './authorization.js';
 import { EMPTY_SHA256, hmacSha256Hex, sha256Hex } from './digest.js';
 import { normalizePathSegment, rfc3986Encode, sortedQueryPairs } from './encoding.js';
 
@@ -198,25 +199,10 @@ export interface ParsedAcs3Authorization {
 
 /** Parses `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=a;b,Signature=…` (whitespace tolerated). */
 export function parseAcs3Authorization(header: string): ParsedAcs3Authorization | undefined {
-  const trimmed = header.trim();
-  const sp = trimmed.search(/\s/);
-  if (sp <= 0) return undefined;
-  const algorithm = trimmed.slice(0, sp);
-  const parts: Record<string, string> = {};
-  for (const part of trimmed.slice(sp + 1).split(',')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) return undefined;
-    const key = part.slice(0, eq).trim().toLowerCase();
-    if (key in parts) return undefined;
-    parts[key] = part.slice(eq + 1).trim();
-  }
-  const credential = parts.credential;
-  const signed = parts.signedheaders;
-  const signature = parts.signature;
-  if (!credential || !signed || !signature) return undefined;
-  const signedHeaders = signed.split(';').map((s) => s.trim().toLowerCase());
-  if (signedHeaders.some((s) => s === '')) return undefined;
-  return { algorithm, credential, signedHeaders, signature };
+  const parsed = parseAuthorizationParts(header, 'Credential');
+  if (!parsed) return undefined;
+  const { algorithm, keyId, signedHeaders, signature } = parsed;
+  return { algorithm, credential: keyId, signedHeaders, signature };
 }
 
 export interface VerifyAcs3Input {

@@ -3,6 +3,7 @@
  * client's AK/SK provider and the mock gateway's verifier. Nothing secret is kept in module state.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { parseAuthorizationParts } from './authorization.js';
 import { sha256Hex as digestHex, EMPTY_SHA256, hmacSha256Hex } from './digest.js';
 import { normalizePathSegment, rfc3986Encode, sortedQueryPairs } from './encoding.js';
 
@@ -262,25 +263,10 @@ export interface ParsedHuaweiAuthorization {
  * `=` and `;`. Returns undefined when a part is missing or duplicated.
  */
 export function parseHuaweiAuthorization(header: string): ParsedHuaweiAuthorization | undefined {
-  const trimmed = header.trim();
-  const sp = trimmed.search(/\s/);
-  if (sp <= 0) return undefined;
-  const algorithm = trimmed.slice(0, sp);
-  const parts: Record<string, string> = {};
-  for (const part of trimmed.slice(sp + 1).split(',')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) return undefined;
-    const key = part.slice(0, eq).trim().toLowerCase();
-    if (key in parts) return undefined;
-    parts[key] = part.slice(eq + 1).trim();
-  }
-  const access = parts.access;
-  const signed = parts.signedheaders;
-  const signature = parts.signature;
-  if (!access || !signed || !signature) return undefined;
-  const signedHeaders = signed.split(';').map((s) => s.trim().toLowerCase());
-  if (signedHeaders.some((s) => s === '')) return undefined;
-  return { algorithm, access, signedHeaders, signature };
+  const parsed = parseAuthorizationParts(header, 'Access');
+  if (!parsed) return undefined;
+  const { algorithm, keyId, signedHeaders, signature } = parsed;
+  return { algorithm, access: keyId, signedHeaders, signature };
 }
 
 export interface VerifyHuaweiRequestInput {
