@@ -1,6 +1,7 @@
 /**
- * A CommonJS script, as a user runs it with ts-node:  npx ts-node examples/script.cts
- * It imports the package by name (build first with `npm run build` when running it inside this repository).
+ * A CommonJS script, as a user runs it with ts-node in a CommonJS project:  npx ts-node script.cts
+ * (CI does exactly that with the packed package.) Inside this repository, a `"type": "module"` package where ts-node 10
+ * cannot start a `.cts` entry, run it with tsx instead:  npx tsx examples/script.cts
  * Without METACOLLECT_ENDPOINT it starts the embedded mock; with it, it talks to that server (for example
  * `metacollect-mock` started in another terminal), reading the mock's default credentials from /__mock/defaults.
  */
