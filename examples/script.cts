@@ -1,7 +1,8 @@
 /**
  * A CommonJS script, as a user runs it with ts-node in a CommonJS project:  npx ts-node script.cts
  * (CI does exactly that with the packed package.) Inside this repository, a `"type": "module"` package where ts-node 10
- * cannot start a `.cts` entry, run it with tsx instead:  npx tsx examples/script.cts
+ * cannot start a `.cts` entry, `npm run example:cjs` builds the package and runs this file with tsx, resolving
+ * `metacollect` to the built CommonJS entry as in a user's project (examples/tsconfig.package.json has no `paths`).
  * Without METACOLLECT_ENDPOINT it starts the embedded mock; with it, it talks to that server (for example
  * `metacollect-mock` started in another terminal), reading the mock's default credentials from /__mock/defaults.
  */
