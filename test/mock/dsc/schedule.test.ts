@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyedMinHeap } from '../../../src/mock/services/dsc/heap.js';
+import { KeyedMinHeap } from '../../../src/mock/heap.js';
 import { monthPoint, nextTriggerAfter } from '../../../src/mock/services/dsc/schedule.js';
 
 const sec = (iso: string) => Date.parse(iso) / 1000;

@@ -29,8 +29,8 @@
  * - An unknown project is created on first use with settings.defaultWorkspaces.
  */
 import { isValidTimeZone, nextFireTime, parseQuartzCron, type QuartzCron } from '../../../cron/quartz.js';
+import { KeyedMinHeap } from '../../heap.js';
 import type { ServiceContext } from '../../types.js';
-import { MinHeap } from './heap.js';
 import { OrderedList } from './ordered.js';
 import {
   DataArtsError,
@@ -287,12 +287,18 @@ function clone<T>(v: T): T {
 export class DataArtsState {
   private readonly projects = new Map<string, Project>();
   private readonly connections = new Map<string, boolean>();
-  private readonly heap = new MinHeap<DueEvent>(
+  // Stale events are dropped when they surface (see runDue), so each event is keyed by its own sequence number.
+  private readonly heap = new KeyedMinHeap<DueEvent>(
     (a, b) => a.at < b.at || (a.at === b.at && (a.prio < b.prio || (a.prio === b.prio && a.seq < b.seq))),
   );
   private seq = 0;
 
   constructor(private readonly ctx: ServiceContext) {}
+
+  /** Queues a due event. */
+  #due(event: DueEvent): void {
+    this.heap.set(String(event.seq), event);
+  }
 
   // -------------------------------------------------------------------------------------------------------------
   // Lookup helpers
@@ -658,7 +664,7 @@ export class DataArtsState {
     const next = this.nextPoint(task, after);
     task.next_fire_at = next ?? null;
     if (next !== undefined) {
-      this.heap.push({ at: next, prio: 1, seq: this.seq++, kind: 'fire', task, version: task.schedVersion });
+      this.#due({ at: next, prio: 1, seq: this.seq++, kind: 'fire', task, version: task.schedVersion });
     }
   }
 
@@ -720,7 +726,7 @@ export class DataArtsState {
         : [],
     };
     task.instances.push(inst);
-    this.heap.push({ at: endsAt, prio: 0, seq: this.seq++, kind: 'end', task, instance: inst });
+    this.#due({ at: endsAt, prio: 0, seq: this.seq++, kind: 'end', task, instance: inst });
     return inst;
   }
 
@@ -903,7 +909,7 @@ export class DataArtsState {
         if (list) list.push(task);
         else restored.set(ws, [task]);
         if (task.enabled === 3 && task.next_fire_at !== null) {
-          this.heap.push({
+          this.#due({
             at: task.next_fire_at,
             prio: 1,
             seq: this.seq++,
@@ -914,7 +920,7 @@ export class DataArtsState {
         }
         for (const inst of task.instances) {
           if (inst.status === 'RUNNING') {
-            this.heap.push({ at: inst.ends_at, prio: 0, seq: this.seq++, kind: 'end', task, instance: inst });
+            this.#due({ at: inst.ends_at, prio: 0, seq: this.seq++, kind: 'end', task, instance: inst });
           }
         }
       }

@@ -19,8 +19,8 @@
  *   cron point at t), then ascending id.
  */
 import { nextFireTime, parseQuartzCron, type QuartzCron } from '../../../cron/quartz.js';
+import { KeyedMinHeap } from '../../heap.js';
 import type { MockSettings } from '../../types.js';
-import { KeyedMinHeap } from '../dsc/heap.js';
 
 export type EnvType = 'Dev' | 'Prod';
 export type RunStatus = 'WAITING' | 'RUNNING' | 'SUCCESS' | 'ERROR' | 'SHUTDOWN';

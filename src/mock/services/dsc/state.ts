@@ -16,8 +16,9 @@
  *   one arms it from now. DISABLE drops the pending trigger point.
  * - An update (any body, even `{}`) recomputes the next trigger point strictly after now.
  */
+
+import { KeyedMinHeap } from '../../heap.js';
 import type { MockSettings } from '../../types.js';
-import { KeyedMinHeap } from './heap.js';
 import { nextTriggerAfter, type ScheduleType } from './schedule.js';
 import {
   type Action,

@@ -1,6 +1,6 @@
 /**
  * Indexed binary min-heap of keyed entries: peek O(1), push/update/remove O(log n) by key.
- * Used for the DSC due events (schedule trigger points and run completions), one entry per key at most.
+ * The due-event queue of every mock service (schedule trigger points, run completions), one entry per key at most.
  */
 export class KeyedMinHeap<T> {
   private readonly items: { key: string; value: T }[] = [];
