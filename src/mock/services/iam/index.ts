@@ -267,12 +267,8 @@ export function createIamService(ctx: IamContext): MockService {
     name: 'iam',
     routes,
     controlRoutes: [],
-    errorResponse(status, code, message, req) {
-      if (code.startsWith('APIGW.')) {
-        return { status, body: { error_code: code, error_msg: message, request_id: req.requestId } };
-      }
-      return nested(status, message);
-    },
+    // Gateway (`APIGW.*`) answers, faults included, are rendered by the engine in the gateway envelope.
+    errorResponse: (status, _code, message) => nested(status, message),
     nextDueAt: () => undefined,
     runDue: () => {},
     snapshot: () => ({}),
