@@ -9,7 +9,7 @@ import { Agent, request } from 'undici';
 import type { paths } from '../src/generated/dataarts-catalog.js';
 import { DataArtsCatalogClient } from '../src/index.js';
 import { CREATE_BODY, PROJECT_ID, startCannedServer, TASK_ID, WORKSPACE } from './canned-server.js';
-import { type LoadResult, load, median } from './lib.js';
+import { type LoadResult, load, medianResult } from './lib.js';
 
 const require = createRequire(import.meta.url);
 
@@ -173,7 +173,7 @@ export async function runClientOverhead(options: { reps: number; requests: numbe
             samples.set(c.name, [...(samples.get(c.name) ?? []), r]);
           }
         }
-        const med = (name: string) => repeatedFrom(samples.get(name)!);
+        const med = (name: string) => medianResult(samples.get(name)!);
         const raw = med(contenders[0]!.name);
         for (const c of contenders) {
           const result = med(c.name);
@@ -186,12 +186,4 @@ export async function runClientOverhead(options: { reps: number; requests: numbe
     await server.close();
   }
   return rows;
-}
-
-function repeatedFrom(samples: LoadResult[]): LoadResult {
-  return {
-    throughput: median(samples.map((s) => s.throughput)),
-    p50Ms: median(samples.map((s) => s.p50Ms)),
-    p99Ms: median(samples.map((s) => s.p99Ms)),
-  };
 }

@@ -40,19 +40,12 @@ export async function load(fn: () => Promise<unknown>, total: number, concurrenc
   return { throughput: (total / elapsed) * 1000, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
 
-/** Warm-up once, then `reps` measured repetitions; returns the per-field median. */
-export async function repeated(
-  fn: () => Promise<LoadResult>,
-  reps: number,
-): Promise<LoadResult & { samples: LoadResult[] }> {
-  await fn();
-  const samples: LoadResult[] = [];
-  for (let i = 0; i < reps; i++) samples.push(await fn());
+/** The per-field median of several load results. */
+export function medianResult(samples: LoadResult[]): LoadResult {
   return {
     throughput: median(samples.map((s) => s.throughput)),
     p50Ms: median(samples.map((s) => s.p50Ms)),
     p99Ms: median(samples.map((s) => s.p99Ms)),
-    samples,
   };
 }
 
