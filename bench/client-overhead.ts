@@ -4,14 +4,26 @@
  * Ratios are against raw undici.request with hand-built headers (the floor).
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import createOpenApiClient from 'openapi-fetch';
 import { Agent, request } from 'undici';
 import type { paths } from '../src/generated/dataarts-catalog.js';
-import { DataArtsCatalogClient } from '../src/index.js';
+import type * as Metacollect from '../src/index.js';
 import { CREATE_BODY, PROJECT_ID, startCannedServer, TASK_ID, WORKSPACE } from './canned-server.js';
 import { type LoadResult, load, medianResult } from './lib.js';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * metacollect as users run it: the built ESM entry (dist/index.js; `npm run bench` builds it first), not the
+ * TypeScript sources through tsx, whose transform adds work of its own (e.g. a `__name` call per closure).
+ */
+async function loadBuiltClient(): Promise<typeof Metacollect.DataArtsCatalogClient> {
+  const entry = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'index.js');
+  const mod = (await import(pathToFileURL(entry).href)) as typeof Metacollect;
+  return mod.DataArtsCatalogClient;
+}
 
 export type Operation = 'create' | 'get';
 export interface Contender {
@@ -56,7 +68,11 @@ function rawUndici(url: string): Contender {
   };
 }
 
-function metacollect(url: string, auth: 'token' | 'aksk'): Contender {
+function metacollect(
+  DataArtsCatalogClient: typeof Metacollect.DataArtsCatalogClient,
+  url: string,
+  auth: 'token' | 'aksk',
+): Contender {
   const client = new DataArtsCatalogClient({
     endpoint: url,
     projectId: PROJECT_ID,
@@ -151,11 +167,12 @@ export interface OverheadRow {
 }
 
 export async function runClientOverhead(options: { reps: number; requests: number }): Promise<OverheadRow[]> {
+  const Client = await loadBuiltClient();
   const server = await startCannedServer();
   const contenders = [
     rawUndici(server.url),
-    metacollect(server.url, 'token'),
-    metacollect(server.url, 'aksk'),
+    metacollect(Client, server.url, 'token'),
+    metacollect(Client, server.url, 'aksk'),
     openapiFetch(server.url),
     huaweiCore(server.url),
   ];

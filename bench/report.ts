@@ -132,7 +132,8 @@ ${mdTable(
 ## 4. Import cost
 
 Cold \`import()\` of the built entries in fresh processes (median of several, the first discarded), with undici and
-zod alone for scale. The client entry references no mock or msw code: **${r.imports.clientEntryLoadsMock ? 'NO — it does' : 'confirmed'}**.
+zod alone for scale. The client entry references no mock or msw code: **${r.imports.clientEntryLoadsMock ? 'NO — it does' : 'confirmed'}**. Importing it
+loads no zod (the schemas and zod load on the first call that needs them): **${r.imports.importLoadsZod ? 'NO — it does' : 'confirmed'}**.
 
 ${mdTable(
   ['module', 'ms'],

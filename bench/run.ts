@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     ),
   );
   console.log(`client entry references mock/msw code: ${imports.clientEntryLoadsMock ? 'YES (bad)' : 'no'}`);
+  console.log(`importing the client entry loads zod: ${imports.importLoadsZod ? 'yes' : 'no (on the first call)'}`);
   console.log(
     `tarball: ${fmt(imports.packedBytes / 1024, 1)} KiB packed, ${fmt(imports.unpackedBytes / 1024, 1)} KiB unpacked`,
   );

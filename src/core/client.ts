@@ -8,17 +8,18 @@ import { inspect } from 'node:util';
 import pRetry from 'p-retry';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
+import { type AbortLike, CallAbort, toAbortSignal } from './abort.js';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import { resolveHuaweiAuth } from './auth/index.js';
 import type { AuthContext, AuthProvider, OutgoingRequest, RawResponse } from './auth/types.js';
 import {
   type BaseClientOptions,
-  baseOptionsSchema,
+  baseOptionRules,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   parseOptions,
   type RequestOptions,
-  requestOptionsSchema,
+  requestOptionRules,
   resolveEndpoint,
 } from './config.js';
 import {
@@ -89,6 +90,11 @@ export interface OperationSpec {
   emptyResponse?: boolean;
   headers?: Record<string, string>;
 }
+
+/**
+ * Builds an operation's spec, validating its input first; may be async (the zod schemas are loaded on first use).
+ */
+export type SpecFactory = () => OperationSpec | Promise<OperationSpec>;
 
 /** What the core needs to know about a service (host, content type, how it names request ids and errors). */
 export interface ServiceDefinition {
@@ -167,19 +173,68 @@ function serialiseQuery(query: Record<string, QueryValue> | undefined): string {
   return s ? `?${s}` : '';
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortLike): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new TransportAborted());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new TransportAborted());
+    const listener = {
+      handleEvent() {
+        clearTimeout(timer);
+        reject(new TransportAborted());
+      },
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      signal.removeEventListener('abort', listener);
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', listener);
   });
+}
+
+/** The deadline timer's callback (a shared function: no closure per call). */
+const abortCall = (call: CallAbort): void => call.abort();
+
+/** What one attempt sends; built once per call. */
+interface AttemptInput {
+  /** The URL of the first attempt; later attempts and replays get a fresh copy parsed from `href`. */
+  url: URL;
+  href: string;
+  headers: Record<string, string>;
+  bodyText: string | undefined;
+  call: CallAbort;
+  ctx: AuthContext;
+}
+
+/** The path shown in messages and logs: the operation's display path, else the real path and query. */
+function shownPath(spec: OperationSpec, url: URL): string {
+  return spec.displayPath ?? url.pathname + url.search;
+}
+
+/**
+ * The auth context of one call. A class rather than an object literal with closures: one is built per call. Its
+ * `signal` (a real AbortSignal) is only built when a provider reads it, e.g. to fetch a token.
+ */
+class CallAuthContext implements AuthContext {
+  readonly #transport: Transport;
+  readonly #abort: AbortLike;
+  region?: string;
+
+  constructor(transport: Transport, abort: AbortLike, region: string | undefined) {
+    this.#transport = transport;
+    this.#abort = abort;
+    if (region) this.region = region;
+  }
+
+  get signal(): AbortSignal {
+    return toAbortSignal(this.#abort);
+  }
+
+  send(req: OutgoingRequest, opts: { signal?: AbortSignal }): Promise<RawResponse> {
+    return this.#transport.send(req, opts.signal ?? this.#abort);
+  }
+
+  now(): number {
+    return Date.now();
+  }
 }
 
 /** The transport's ConnectionError names the real path + query; rebuild it with the displayed path. */
@@ -271,15 +326,8 @@ export abstract class ServiceClient {
   }
 
   /** The auth context of one call: the transport, the call's signal, the clock and the region. */
-  protected authContext(signal: AbortSignal): AuthContext {
-    const ctx: AuthContext = {
-      send: (req: OutgoingRequest, opts: { signal?: AbortSignal }): Promise<RawResponse> =>
-        this.#transport.send(req, opts.signal ?? signal),
-      signal,
-      now: () => Date.now(),
-    };
-    if (this.#authRegion) ctx.region = this.#authRegion;
-    return ctx;
+  protected authContext(signal: AbortLike): AuthContext {
+    return new CallAuthContext(this.#transport, signal, this.#authRegion);
   }
 
   /**
@@ -289,7 +337,7 @@ export abstract class ServiceClient {
   protected resolvePath(
     spec: OperationSpec,
     _headers: Record<string, string>,
-    _signal: AbortSignal,
+    _signal: AbortLike,
   ): string | Promise<string> {
     return spec.path;
   }
@@ -300,18 +348,20 @@ export abstract class ServiceClient {
   }
 
   /** Sends an operation; resolves to the typed body (`.withResponse()` for status, headers, request id). */
-  protected request<T>(spec: OperationSpec | (() => OperationSpec), options?: RequestOptions): APIPromise<T> {
+  protected request<T>(spec: OperationSpec | SpecFactory, options?: RequestOptions): APIPromise<T> {
     return new APIPromise<T>(this.#execute<T>(spec, options));
   }
 
   async #execute<T>(
-    specOrFactory: OperationSpec | (() => OperationSpec),
+    specOrFactory: OperationSpec | SpecFactory,
     options: RequestOptions | undefined,
   ): Promise<WithResponse<T>> {
     // Validation (in the factory) happens before any I/O; its ValidationError rejects the returned promise.
-    const spec = typeof specOrFactory === 'function' ? specOrFactory() : specOrFactory;
+    const made = typeof specOrFactory === 'function' ? specOrFactory() : specOrFactory;
+    const spec = made instanceof Promise ? await made : made;
     // No options (the common case) needs no parsing: the schema would accept `{}` and return it unchanged.
-    const opts = options === undefined ? {} : (parseOptions(requestOptionsSchema, options, 'request options') ?? {});
+    const opts: RequestOptions =
+      options === undefined ? {} : parseOptions<RequestOptions>(requestOptionRules, options, 'request options');
     const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
     const maxRetries = opts.maxRetries ?? this.maxRetries;
     const query = serialiseQuery(spec.query);
@@ -321,13 +371,10 @@ export abstract class ServiceClient {
     if (userSignal?.aborted) throw new AbortError(userSignal.reason, { method: spec.method, path });
 
     const started = Date.now();
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), timeoutMs);
-    const signal = userSignal ? AbortSignal.any([userSignal, deadline.signal]) : deadline.signal;
-    const mapAbort = () =>
-      userSignal?.aborted
-        ? new AbortError(userSignal.reason, { method: spec.method, path })
-        : new TimeoutError(timeoutMs, { method: spec.method, path });
+    // One cancellation per call: the deadline timer and the caller's signal both abort it (see abort.ts).
+    const call = new CallAbort();
+    const timer = setTimeout(abortCall, timeoutMs, call);
+    userSignal?.addEventListener('abort', call);
 
     try {
       const bodyText =
@@ -344,75 +391,102 @@ export abstract class ServiceClient {
         headers['content-type'] =
           spec.encodedBody !== undefined ? (spec.contentType ?? this.#service.contentType) : this.#service.contentType;
       }
-      const resolved = this.resolvePath(spec, headers, signal);
+      const resolved = this.resolvePath(spec, headers, call);
       const realPath = (typeof resolved === 'string' ? resolved : await resolved) + query;
       if (spec.displayPath === undefined) path = realPath;
       const url = new URL(this.#basePath + realPath, this.#baseOrigin);
-      if (spec.headers) for (const [k, v] of Object.entries(spec.headers)) headers[k.toLowerCase()] = v;
+      if (spec.headers) for (const k in spec.headers) headers[k.toLowerCase()] = spec.headers[k]!;
       if (opts.headers) for (const [k, v] of Object.entries(opts.headers)) headers[k.toLowerCase()] = v;
 
-      let retry = 0;
       // One auth context per call (not per attempt): its fields do not change between attempts.
-      const ctx = this.authContext(signal);
-      const a = { url, headers, bodyText, signal, ctx, attempt: 0 };
-      const alreadyDone = spec.alreadyDoneCodes?.map((c) => c.toUpperCase());
-      let outcomeUnknown = false;
-      const run =
-        alreadyDone === undefined || alreadyDone.length === 0
-          ? (attempt: number) => this.#attempt<T>(spec, { ...a, attempt })
-          : async (attempt: number): Promise<WithResponse<T>> => {
-              try {
-                return await this.#attempt<T>(spec, { ...a, attempt });
-              } catch (error) {
-                // "Already done": only on a retry after an attempt that may have been processed.
-                if (outcomeUnknown && isApiError(error) && alreadyDone.includes(error.errorCode?.toUpperCase() ?? '')) {
-                  this.#logger.info(
-                    `${spec.method} ${path}: ${error.errorCode} on a retry after an attempt of unknown outcome: taken as done`,
-                  );
-                  return {
-                    data: (spec.alreadyDoneResult ? spec.alreadyDoneResult(error) : undefined) as T,
-                    status: error.status,
-                    headers: error.headers,
-                    requestId: error.requestId,
-                  };
-                }
-                if (isOutcomeUnknown(error)) outcomeUnknown = true;
-                throw error;
-              }
-            };
-      return await pRetry(run, {
-        // p-retry's defaults are not ours: no own delay (we wait in shouldRetry), no randomisation, no time budget
-        // (the deadline signal bounds the call), no signal (aborts are mapped by us).
-        retries: maxRetries,
-        factor: 2,
-        minTimeout: 0,
-        maxTimeout: 0,
-        randomize: false,
-        maxRetryTime: Number.POSITIVE_INFINITY,
-        unref: false,
-        onFailedAttempt: ignoreFailedAttempt,
-        shouldConsumeRetry: alwaysConsumeRetry,
-        shouldRetry: async ({ error }) => {
-          if (!isRetryable(error, spec.idempotent)) return false;
-          retry += 1;
-          const fromService =
-            this.#service.retryAfter && isApiError(error) ? this.#service.retryAfter(error) : undefined;
-          const wait = fromService ?? retryDelay(error, retry);
-          const remaining = timeoutMs - (Date.now() - started);
-          if (wait >= remaining) return false;
-          this.#logger.info(
-            `${spec.method} ${path}: retrying in ${wait} ms (retry ${retry}/${maxRetries}) after: ${(error as Error).message}`,
-          );
-          await sleep(wait, signal);
-          return true;
-        },
-      });
+      const a: AttemptInput = { url, href: url.href, headers, bodyText, call, ctx: this.authContext(call) };
+      // The first attempt runs directly; p-retry takes over only once it has failed (most calls never do).
+      let firstError: unknown;
+      try {
+        return await this.#attempt<T>(spec, a, 1);
+      } catch (error) {
+        firstError = error;
+      }
+      return await this.#retry<T>(spec, a, firstError, { maxRetries, timeoutMs, started, path });
     } catch (error) {
-      if (error instanceof TransportAborted || (signal.aborted && !isApiError(error))) throw mapAbort();
+      if (error instanceof TransportAborted || (call.aborted && !isApiError(error))) {
+        throw userSignal?.aborted
+          ? new AbortError(userSignal.reason, { method: spec.method, path })
+          : new TimeoutError(timeoutMs, { method: spec.method, path });
+      }
       throw error;
     } finally {
       clearTimeout(timer);
+      userSignal?.removeEventListener('abort', call);
     }
+  }
+
+  /**
+   * The retries after a failed first attempt, with p-retry: the retry table (`retry.ts`), waits within the
+   * deadline, and the "already done" rule of {@link OperationSpec.alreadyDoneCodes}.
+   */
+  async #retry<T>(
+    spec: OperationSpec,
+    a: AttemptInput,
+    firstError: unknown,
+    limits: { maxRetries: number; timeoutMs: number; started: number; path: string },
+  ): Promise<WithResponse<T>> {
+    const { maxRetries, timeoutMs, started, path } = limits;
+    let retry = 0;
+    const shouldRetry = async (error: unknown): Promise<boolean> => {
+      if (!isRetryable(error, spec.idempotent)) return false;
+      retry += 1;
+      const fromService = this.#service.retryAfter && isApiError(error) ? this.#service.retryAfter(error) : undefined;
+      const wait = fromService ?? retryDelay(error, retry);
+      const remaining = timeoutMs - (Date.now() - started);
+      if (wait >= remaining) return false;
+      this.#logger.info(
+        `${spec.method} ${path}: retrying in ${wait} ms (retry ${retry}/${maxRetries}) after: ${(error as Error).message}`,
+      );
+      await sleep(wait, a.call);
+      return true;
+    };
+    if (maxRetries === 0 || !(await shouldRetry(firstError))) throw firstError;
+
+    const alreadyDone = spec.alreadyDoneCodes?.map((c) => c.toUpperCase());
+    let outcomeUnknown = isOutcomeUnknown(firstError);
+    const run =
+      alreadyDone === undefined || alreadyDone.length === 0
+        ? (attempt: number) => this.#attempt<T>(spec, a, attempt)
+        : async (attempt: number): Promise<WithResponse<T>> => {
+            try {
+              return await this.#attempt<T>(spec, a, attempt);
+            } catch (error) {
+              // "Already done": only on a retry after an attempt that may have been processed.
+              if (outcomeUnknown && isApiError(error) && alreadyDone.includes(error.errorCode?.toUpperCase() ?? '')) {
+                this.#logger.info(
+                  `${spec.method} ${path}: ${error.errorCode} on a retry after an attempt of unknown outcome: taken as done`,
+                );
+                return {
+                  data: (spec.alreadyDoneResult ? spec.alreadyDoneResult(error) : undefined) as T,
+                  status: error.status,
+                  headers: error.headers,
+                  requestId: error.requestId,
+                };
+              }
+              if (isOutcomeUnknown(error)) outcomeUnknown = true;
+              throw error;
+            }
+          };
+    return await pRetry((n: number) => run(n + 1), {
+      // p-retry's defaults are not ours: no own delay (we wait in shouldRetry), no randomisation, no time budget
+      // (the deadline bounds the call), no signal (aborts are mapped by us). The first attempt already ran.
+      retries: maxRetries - 1,
+      factor: 2,
+      minTimeout: 0,
+      maxTimeout: 0,
+      randomize: false,
+      maxRetryTime: Number.POSITIVE_INFINITY,
+      unref: false,
+      onFailedAttempt: ignoreFailedAttempt,
+      shouldConsumeRetry: alwaysConsumeRetry,
+      shouldRetry: ({ error }) => shouldRetry(error),
+    });
   }
 
   #requestId(headers: Record<string, string>): string | undefined {
@@ -423,44 +497,39 @@ export abstract class ServiceClient {
     return undefined;
   }
 
-  async #attempt<T>(
-    spec: OperationSpec,
-    a: {
-      url: URL;
-      headers: Record<string, string>;
-      bodyText: string | undefined;
-      signal: AbortSignal;
-      ctx: AuthContext;
-      attempt: number;
-    },
-  ): Promise<WithResponse<T>> {
-    const path = spec.displayPath ?? a.url.pathname + a.url.search;
+  async #attempt<T>(spec: OperationSpec, a: AttemptInput, attempt: number): Promise<WithResponse<T>> {
+    const debug = this.#logger.enabled('debug');
     let replayed = false;
     for (;;) {
-      const req: OutgoingRequest = { method: spec.method, url: new URL(a.url), headers: { ...a.headers } };
+      // The first send uses the call's URL; a retry or replay gets a fresh copy, in case a provider changed it.
+      const url = attempt === 1 && !replayed ? a.url : new URL(a.href);
+      const req: OutgoingRequest = { method: spec.method, url, headers: { ...a.headers } };
       if (a.bodyText !== undefined) req.body = a.bodyText;
-      const t0 = Date.now();
+      const t0 = debug ? Date.now() : 0;
       let raw: RawResponse;
       try {
         await this.#auth.apply(req, a.ctx);
-        raw = await this.#transport.send(req, a.signal);
+        raw = await this.#transport.send(req, a.call);
       } catch (error) {
         if (error instanceof TransportAborted) throw error;
+        const path = shownPath(spec, url);
         const safe =
           spec.displayPath !== undefined && isConnectionError(error) ? withDisplayPath(error, req, path) : error;
-        this.#logger.debug(
-          `${spec.method} ${path} → ${isMetacollectError(safe) ? safe.name : 'error'} in ${Date.now() - t0} ms (attempt ${a.attempt})`,
-        );
+        if (debug) {
+          this.#logger.debug(
+            `${spec.method} ${path} → ${isMetacollectError(safe) ? safe.name : 'error'} in ${Date.now() - t0} ms (attempt ${attempt})`,
+          );
+        }
         throw safe;
       }
       // The line is only built when debug logging is on (it is skipped on every call otherwise).
-      if (this.#logger.enabled('debug')) {
+      if (debug) {
         const requestId = this.#requestId(raw.headers);
         this.#logger.debug(
-          `${spec.method} ${path} → ${raw.status} in ${Date.now() - t0} ms (attempt ${a.attempt}${replayed ? ', replay' : ''}${requestId ? `, request id ${requestId}` : ''})`,
+          `${spec.method} ${shownPath(spec, url)} → ${raw.status} in ${Date.now() - t0} ms (attempt ${attempt}${replayed ? ', replay' : ''}${requestId ? `, request id ${requestId}` : ''})`,
         );
       }
-      if (raw.status >= 200 && raw.status < 300) return this.#success<T>(spec, raw, path);
+      if (raw.status >= 200 && raw.status < 300) return this.#success<T>(spec, raw, url);
       if (raw.status === 401 && !replayed && this.#auth.onUnauthorized) {
         let code: string | undefined;
         try {
@@ -473,12 +542,18 @@ export abstract class ServiceClient {
           continue;
         }
       }
-      const init = { method: spec.method, path, status: raw.status, headers: raw.headers, body: raw.body };
+      const init = {
+        method: spec.method,
+        path: shownPath(spec, url),
+        status: raw.status,
+        headers: raw.headers,
+        body: raw.body,
+      };
       throw this.#service.createError ? this.#service.createError(init) : createApiError(init);
     }
   }
 
-  #success<T>(spec: OperationSpec, raw: RawResponse, path: string): WithResponse<T> {
+  #success<T>(spec: OperationSpec, raw: RawResponse, url: URL): WithResponse<T> {
     let data: unknown;
     let bodyRequestId: string | undefined;
     const headerRequestId = this.#requestId(raw.headers);
@@ -489,7 +564,7 @@ export abstract class ServiceClient {
         throw new ResponseValidationError(
           {
             method: spec.method,
-            path,
+            path: shownPath(spec, url),
             status: raw.status,
             requestId: headerRequestId,
             issues: [{ path: '', message: 'response body is not JSON' }],
@@ -506,7 +581,13 @@ export abstract class ServiceClient {
     if (spec.responseSchema && (data !== undefined || (spec.checkEmptyResponse && !spec.emptyResponse))) {
       const issues = checkResponse(spec.responseSchema, data);
       if (issues.length > 0) {
-        const err = new ResponseValidationError({ method: spec.method, path, status: raw.status, requestId, issues });
+        const err = new ResponseValidationError({
+          method: spec.method,
+          path: shownPath(spec, url),
+          status: raw.status,
+          requestId,
+          issues,
+        });
         if (this.#strict) throw err;
         this.#logger.warn(err.message);
       }
@@ -551,7 +632,7 @@ export abstract class HuaweiServiceClient<TAuth = unknown> extends ServiceClient
   #projectId: Promise<string> | undefined;
 
   protected constructor(service: ServiceDefinition, options: CoreOptions<TAuth> | undefined) {
-    const opts = parseOptions(baseOptionsSchema, options, `${service.name} client options`);
+    const opts = parseOptions<BaseClientOptions<TAuth>>(baseOptionRules, options, `${service.name} client options`);
     const env: Env = options?.env ?? process.env;
     const endpoint = resolveEndpoint(service.hostTemplate, opts.region, opts.endpoint);
     let auth: AuthProvider;
@@ -573,7 +654,7 @@ export abstract class HuaweiServiceClient<TAuth = unknown> extends ServiceClient
     return this.#resolveProjectId(signal);
   }
 
-  #resolveProjectId(signal: AbortSignal): Promise<string> {
+  #resolveProjectId(signal: AbortLike): Promise<string> {
     if (this.#configuredProjectId) return Promise.resolve(this.#configuredProjectId);
     if (!this.#projectId) {
       const ctx = this.authContext(signal);
@@ -599,7 +680,7 @@ export abstract class HuaweiServiceClient<TAuth = unknown> extends ServiceClient
   protected override resolvePath(
     spec: OperationSpec,
     headers: Record<string, string>,
-    signal: AbortSignal,
+    signal: AbortLike,
   ): string | Promise<string> {
     // A configured project id is used as is, without a detour through a promise.
     const configured = this.#configuredProjectId;

@@ -1,9 +1,12 @@
 /**
- * Client options shared by the Huawei service clients, validated with zod at construction
- * (a `ConfigurationError` names the offending field).
+ * Client options shared by the Huawei service clients, checked at construction (a `ConfigurationError` names the
+ * offending field).
+ *
+ * These checks are plain functions, not zod: the client entry does not load zod when it is imported (zod takes
+ * about 100 ms to import on a small VM; the request and response schemas load it on the first call that needs
+ * them, see `schemas` in each service folder). Options are few and flat, so a rule per field says it as clearly.
  */
 import type { Dispatcher } from 'undici';
-import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
 import type { Logger, LogLevel } from './logger.js';
 import type { FetchLike } from './transport.js';
@@ -20,60 +23,74 @@ export const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
 /** Project ids are 32 hex characters at Huawei; the SDK accepts any 1–64 `[0-9A-Za-z_-]` (path-safe). */
 export const PROJECT_ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
 
-const fn = (name: string) =>
-  z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message: `${name} must be a function` });
+/**
+ * The check of one option: returns what was expected when `value` (never `undefined`: absent options are always
+ * accepted) is invalid, else `undefined`.
+ */
+export type OptionRule = (value: unknown) => string | undefined;
+/** The rules of an options object, by field. Fields without a rule are dropped from the parsed options. */
+export type OptionRules = Readonly<Record<string, OptionRule>>;
 
-const loggerSchema = z.custom<Partial<Logger>>(
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** A string matching `pattern`. */
+export const patternRule =
+  (pattern: RegExp, expected: string): OptionRule =>
   (v) =>
-    typeof v === 'object' &&
-    v !== null &&
-    ['debug', 'info', 'warn', 'error'].some((k) => typeof (v as Record<string, unknown>)[k] === 'function'),
-  { message: 'expected a console-like object with debug/info/warn/error methods' },
-);
+    typeof v === 'string' && pattern.test(v) ? undefined : expected;
 
-const dispatcherSchema = z.custom<Dispatcher>(
+/** An integer in [min, max]. */
+export const integerRule =
+  (min: number, max: number, unit = ''): OptionRule =>
   (v) =>
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as { request?: unknown }).request === 'function' &&
-    typeof (v as { dispatch?: unknown }).dispatch === 'function',
-  { message: 'expected an undici Dispatcher (e.g. new Agent())' },
-);
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? undefined
+      : `expected an integer${unit} from ${min} to ${max}`;
 
-export const timeoutSchema = z.number().int().positive().max(MAX_TIMEOUT_MS);
-export const maxRetriesSchema = z.number().int().min(0).max(10);
+const oneOfRule =
+  (values: readonly string[]): OptionRule =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? undefined : `expected one of ${values.join(', ')}`;
 
-export const baseOptionsSchema = z.object({
-  region: z.string().regex(REGION_PATTERN, { message: 'expected a region id such as cn-north-4' }).optional(),
-  endpoint: z
-    .string()
-    .refine(
-      (v) => {
-        try {
-          const u = new URL(v);
-          return (u.protocol === 'https:' || u.protocol === 'http:') && !u.search && !u.hash;
-        } catch {
-          return false;
-        }
-      },
-      { message: 'expected an absolute http(s) URL without query or fragment' },
-    )
-    .optional(),
-  projectId: z.string().regex(PROJECT_ID_PATTERN, { message: 'expected a project id (32 hex characters)' }).optional(),
-  auth: z.unknown().optional(),
-  timeoutMs: timeoutSchema.optional(),
-  maxRetries: maxRetriesSchema.optional(),
-  logger: loggerSchema.optional(),
-  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'off']).optional(),
-  dispatcher: dispatcherSchema.optional(),
-  fetch: fn('fetch').optional(),
-  userAgent: z
-    .string()
-    .max(256)
-    .regex(/^[\x20-\x7e]*$/, { message: 'expected printable ASCII' })
-    .optional(),
-  strictResponses: z.boolean().optional(),
-});
+const functionRule =
+  (name: string): OptionRule =>
+  (v) =>
+    typeof v === 'function' ? undefined : `${name} must be a function`;
+
+const endpointRule: OptionRule = (v) => {
+  const expected = 'expected an absolute http(s) URL without query or fragment';
+  if (typeof v !== 'string') return expected;
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.search && !u.hash ? undefined : expected;
+  } catch {
+    return expected;
+  }
+};
+
+export const timeoutRule = integerRule(1, MAX_TIMEOUT_MS, ' number of milliseconds');
+export const maxRetriesRule = integerRule(0, 10);
+
+export const baseOptionRules: OptionRules = {
+  region: patternRule(REGION_PATTERN, 'expected a region id such as cn-north-4'),
+  endpoint: endpointRule,
+  projectId: patternRule(PROJECT_ID_PATTERN, 'expected a project id (32 hex characters)'),
+  auth: () => undefined,
+  timeoutMs: timeoutRule,
+  maxRetries: maxRetriesRule,
+  logger: (v) =>
+    isObject(v) && ['debug', 'info', 'warn', 'error'].some((k) => typeof v[k] === 'function')
+      ? undefined
+      : 'expected a console-like object with debug/info/warn/error methods',
+  logLevel: oneOfRule(['debug', 'info', 'warn', 'error', 'off']),
+  dispatcher: (v) =>
+    isObject(v) && typeof v.request === 'function' && typeof v.dispatch === 'function'
+      ? undefined
+      : 'expected an undici Dispatcher (e.g. new Agent())',
+  fetch: functionRule('fetch'),
+  userAgent: patternRule(/^[\x20-\x7e]{0,256}$/, 'expected printable ASCII, at most 256 characters'),
+  strictResponses: (v) => (typeof v === 'boolean' ? undefined : 'expected a boolean'),
+};
 
 /** Options common to the Huawei service clients. */
 export interface BaseClientOptions<TAuth = unknown> {
@@ -115,23 +132,40 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export const requestOptionsSchema = z
-  .object({
-    signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, { message: 'expected an AbortSignal' }).optional(),
-    timeoutMs: timeoutSchema.optional(),
-    maxRetries: maxRetriesSchema.optional(),
-    headers: z.record(z.string(), z.string()).optional(),
-  })
-  .optional();
+export const requestOptionRules: OptionRules = {
+  signal: (v) => (v instanceof AbortSignal ? undefined : 'expected an AbortSignal'),
+  timeoutMs: timeoutRule,
+  maxRetries: maxRetriesRule,
+  headers: (v) => {
+    if (!isObject(v) || Array.isArray(v)) return 'expected an object of header names to string values';
+    for (const k of Object.keys(v)) if (typeof v[k] !== 'string') return `expected a string value for header ${k}`;
+    return undefined;
+  },
+};
 
-/** Parses options with `schema`; throws ConfigurationError naming the first bad field. */
-export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.map(String).join('.') || undefined;
-  const all = result.error.issues.map((i) => `${i.path.map(String).join('.') || what}: ${i.message}`).join('; ');
-  throw new ConfigurationError(`Invalid ${what}: ${all}`, field ? { field } : {});
+/**
+ * Checks an options object with `rules`; returns a copy holding only the fields that have a rule (absent ones
+ * stay absent). Throws ConfigurationError naming the first bad field, the message listing every bad field.
+ */
+export function parseOptions<T extends object>(rules: OptionRules, value: unknown, what: string): T {
+  const input = value ?? {};
+  if (!isObject(input) || Array.isArray(input)) {
+    throw new ConfigurationError(`Invalid ${what}: expected an object`, {});
+  }
+  const out: Record<string, unknown> = {};
+  const problems: [string, string][] = [];
+  for (const field in rules) {
+    const v = input[field];
+    if (v === undefined) continue;
+    const problem = rules[field]!(v);
+    if (problem === undefined) out[field] = v;
+    else problems.push([field, problem]);
+  }
+  if (problems.length > 0) {
+    const all = problems.map(([field, problem]) => `${field}: ${problem}`).join('; ');
+    throw new ConfigurationError(`Invalid ${what}: ${all}`, { field: problems[0]![0] });
+  }
+  return out as T;
 }
 
 /** Base URL from the explicit endpoint, else the host template with the region. */

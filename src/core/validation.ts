@@ -145,3 +145,28 @@ export function compileConformanceCheck(schema: z.ZodType): ConformanceCheck | n
       return null;
   }
 }
+
+/**
+ * Memoises an async loader: the first call starts it, later calls share its promise. The service clients load their
+ * zod schemas this way (`loadOnce(() => import('./schemas.js'))`), so that importing the package does not import zod.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    loaded ??= load();
+    return loaded;
+  };
+}
+
+/**
+ * Checks an id argument (`task id`, `instance id`): a string of 1–128 characters. Plain code rather than a zod
+ * schema, as it runs before the schemas are needed; the messages are those the zod schema gave.
+ * @throws ValidationError naming `prefix` (the argument).
+ */
+export function checkIdArgument(value: unknown, name: string, operation: string, prefix: string): void {
+  let message: string | undefined;
+  if (typeof value !== 'string') message = `expected a ${name} string`;
+  else if (value.length === 0) message = `expected a non-empty ${name}`;
+  else if (value.length > 128) message = 'expected at most 128 characters';
+  if (message !== undefined) throw new ValidationError([{ path: prefix, message }], { operation });
+}

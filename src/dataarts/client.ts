@@ -2,30 +2,25 @@
  * Huawei Cloud DataArts Studio — DataArts Catalog client: metadata collection tasks.
  * Host `https://dayu.{region}.myhuaweicloud.com`; every call carries the `workspace` header (signed with AK/SK).
  */
-import { z } from 'zod';
 import type { APIPromise } from '../core/api-promise.js';
 import { type CoreOptions, HuaweiServiceClient, type OperationSpec } from '../core/client.js';
-import { parseOptions, type RequestOptions } from '../core/config.js';
+import { parseOptions, patternRule, type RequestOptions } from '../core/config.js';
+import { ConfigurationError } from '../core/errors.js';
 import { PageIterator } from '../core/pagination.js';
-import { validateInput } from '../core/validation.js';
+import { checkIdArgument, loadOnce, validateInput } from '../core/validation.js';
 import type { HuaweiAuthOption } from '../dsc/client.js';
-import {
-  type CollectionTask,
-  type CollectionTaskInput,
-  CollectionTaskInputSchema,
-  CollectionTaskSchema,
-  type CreateTaskResponse,
-  CreateTaskResponseSchema,
-  JobLogRequestSchema,
-  type JobLogResponse,
-  JobLogResponseSchema,
-  type SearchTasksRequest,
-  SearchTasksRequestSchema,
-  type SearchTasksResponse,
-  SearchTasksResponseSchema,
-  type TaskAction,
-  TaskActionSchema,
+import type {
+  CollectionTask,
+  CollectionTaskInput,
+  CreateTaskResponse,
+  JobLogResponse,
+  SearchTasksRequest,
+  SearchTasksResponse,
+  TaskAction,
 } from './schemas.js';
+
+/** The zod schemas (and zod itself), loaded by the first call rather than when the package is imported. */
+const schemas = loadOnce(() => import('./schemas.js'));
 
 /** Options of {@link DataArtsCatalogClient}: the common client options ({@link BaseClientOptions}) plus `workspace`. */
 export interface DataArtsCatalogClientOptions extends CoreOptions<HuaweiAuthOption> {
@@ -52,29 +47,7 @@ const DELETE_ALREADY_DONE: readonly string[] = ['DLG.2208'];
 /** Page size used by `iterateCollectionTasks` when the filters give no `limit` (the service default is 10). */
 const DEFAULT_ITERATE_LIMIT = 100;
 
-const workspaceOptionSchema = z.object({
-  workspace: z
-    .string({ error: 'expected the workspace id string (32 hex characters)' })
-    .regex(/^[0-9A-Za-z_-]{1,64}$/, { error: 'expected a workspace id (32 hex characters)' }),
-});
-
-const idSchemas = new Map<string, z.ZodString>();
-
-/**
- * The schema of an id argument (`task id`, `instance id`). Built on first use and then reused: constructing a zod
- * schema costs far more than checking a value with it, and this runs on every call that takes an id.
- */
-const IdSchema = (name: string): z.ZodString => {
-  let schema = idSchemas.get(name);
-  if (schema === undefined) {
-    schema = z
-      .string({ error: `expected a ${name} string` })
-      .min(1, { error: `expected a non-empty ${name}` })
-      .max(128, { error: `expected at most 128 characters` });
-    idSchemas.set(name, schema);
-  }
-  return schema;
-};
+const WORKSPACE_RULE = patternRule(/^[0-9A-Za-z_-]{1,64}$/, 'expected a workspace id (32 hex characters)');
 
 /**
  * Client of Huawei DataArts Catalog metadata collection tasks: create, search, read, replace and delete tasks, run or
@@ -109,9 +82,15 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
    * credentials are configured.
    */
   constructor(options: DataArtsCatalogClientOptions) {
-    const { workspace } = parseOptions(
-      workspaceOptionSchema,
-      { workspace: options?.workspace },
+    if (options?.workspace === undefined) {
+      throw new ConfigurationError(
+        'Invalid DataArts Catalog client options: workspace: expected the workspace id string (32 hex characters)',
+        { field: 'workspace' },
+      );
+    }
+    const { workspace } = parseOptions<{ workspace: string }>(
+      { workspace: WORKSPACE_RULE },
+      { workspace: options.workspace },
       'DataArts Catalog client options',
     );
     super(DATAARTS_SERVICE, options);
@@ -119,7 +98,7 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
   }
 
   #taskPath(operation: string, taskId: string): string {
-    validateInput(IdSchema('task id'), taskId, operation, 'taskId');
+    checkIdArgument(taskId, 'task id', operation, 'taskId');
     return `${BASE}/${encodeURIComponent(taskId)}`;
   }
 
@@ -129,31 +108,33 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
 
   /** `CreateTask` — POST …/metadata/tasks/create → `{ task_id }`. Not retried after a possible processing. */
   createCollectionTask(body: CollectionTaskInput, options?: RequestOptions): APIPromise<CreateTaskResponse> {
-    return this.request<CreateTaskResponse>(() => {
-      validateInput(CollectionTaskInputSchema, body, 'createCollectionTask');
+    return this.request<CreateTaskResponse>(async () => {
+      const s = await schemas();
+      validateInput(s.CollectionTaskInputSchema, body, 'createCollectionTask');
       return this.#spec({
         operation: 'CreateTask',
         method: 'POST',
         path: `${BASE}/create`,
         body,
         idempotent: false,
-        responseSchema: CreateTaskResponseSchema,
+        responseSchema: s.CreateTaskResponseSchema,
       });
     }, options);
   }
 
   /** `ShowTaskList` — POST …/metadata/tasks/search (filters in the body; read-only, so retried like a GET). */
   searchCollectionTasks(filters?: SearchTasksRequest, options?: RequestOptions): APIPromise<SearchTasksResponse> {
-    return this.request<SearchTasksResponse>(() => {
+    return this.request<SearchTasksResponse>(async () => {
+      const s = await schemas();
       const body = filters ?? {};
-      validateInput(SearchTasksRequestSchema, body, 'searchCollectionTasks', 'filters');
+      validateInput(s.SearchTasksRequestSchema, body, 'searchCollectionTasks', 'filters');
       return this.#spec({
         operation: 'ShowTaskList',
         method: 'POST',
         path: `${BASE}/search`,
         body,
         idempotent: true,
-        responseSchema: SearchTasksResponseSchema,
+        responseSchema: s.SearchTasksResponseSchema,
       });
     }, options);
   }
@@ -178,24 +159,25 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
 
   /** `ShowTaskInfo` — GET …/metadata/tasks/{task_id}. An unknown task is a NotFoundError (HTTP 400 `DLG.2253`). */
   getCollectionTask(taskId: string, options?: RequestOptions): APIPromise<CollectionTask> {
-    return this.request<CollectionTask>(
-      () =>
-        this.#spec({
-          operation: 'ShowTaskInfo',
-          method: 'GET',
-          path: this.#taskPath('getCollectionTask', taskId),
-          idempotent: true,
-          responseSchema: CollectionTaskSchema,
-        }),
-      options,
-    );
+    return this.request<CollectionTask>(async () => {
+      const path = this.#taskPath('getCollectionTask', taskId);
+      const s = await schemas();
+      return this.#spec({
+        operation: 'ShowTaskInfo',
+        method: 'GET',
+        path,
+        idempotent: true,
+        responseSchema: s.CollectionTaskSchema,
+      });
+    }, options);
   }
 
   /** `UpdateTaskInfo` — PUT …/metadata/tasks/{task_id} with the full task (replacement). Resolves to undefined. */
   updateCollectionTask(taskId: string, body: CollectionTaskInput, options?: RequestOptions): APIPromise<void> {
-    return this.request<void>(() => {
+    return this.request<void>(async () => {
+      const s = await schemas();
       const path = this.#taskPath('updateCollectionTask', taskId);
-      validateInput(CollectionTaskInputSchema, body, 'updateCollectionTask');
+      validateInput(s.CollectionTaskInputSchema, body, 'updateCollectionTask');
       return this.#spec({
         operation: 'UpdateTaskInfo',
         method: 'PUT',
@@ -229,9 +211,10 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
 
   /** `ExecuteTaskAction` — POST …/metadata/tasks/{task_id}/action?action=run|runimmediate|stop. Not idempotent. */
   runCollectionTask(taskId: string, action: TaskAction, options?: RequestOptions): APIPromise<void> {
-    return this.request<void>(() => {
+    return this.request<void>(async () => {
+      const s = await schemas();
       const path = `${this.#taskPath('runCollectionTask', taskId)}/action`;
-      validateInput(TaskActionSchema, action, 'runCollectionTask', 'action');
+      validateInput(s.TaskActionSchema, action, 'runCollectionTask', 'action');
       return this.#spec({
         operation: 'ExecuteTaskAction',
         method: 'POST',
@@ -265,19 +248,20 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
     options: CollectionTaskLogOptions,
   ): APIPromise<JobLogResponse> {
     const { bridgeId, classificationId, ...requestOptions } = options ?? ({} as CollectionTaskLogOptions);
-    return this.request<JobLogResponse>(() => {
+    return this.request<JobLogResponse>(async () => {
+      const s = await schemas();
       const taskPath = this.#taskPath('getCollectionTaskLog', taskId);
-      validateInput(IdSchema('instance id'), instanceId, 'getCollectionTaskLog', 'instanceId');
+      checkIdArgument(instanceId, 'instance id', 'getCollectionTaskLog', 'instanceId');
       const body: { bridge_id: string; classification_id?: string | null } = { bridge_id: bridgeId };
       if (classificationId !== undefined) body.classification_id = classificationId;
-      validateInput(JobLogRequestSchema, body, 'getCollectionTaskLog');
+      validateInput(s.JobLogRequestSchema, body, 'getCollectionTaskLog');
       return this.#spec({
         operation: 'ShowInstanceLog',
         method: 'POST',
         path: `${taskPath}/${encodeURIComponent(instanceId)}/log`,
         body,
         idempotent: true,
-        responseSchema: JobLogResponseSchema,
+        responseSchema: s.JobLogResponseSchema,
       });
     }, requestOptions);
   }

@@ -23,15 +23,16 @@
  * - `waitForCrawlerRun` treats `SUCCESS` as done and `ERROR` / `SHUTDOWN` as failed (`RunFailedError`, whose
  *   `errorMsg` is the first ERROR line of the task-instance log when it can be read).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { APIPromise } from '../core/api-promise.js';
 import { type AlibabaAuthConfig, type Env, resolveAlibabaAuth } from '../core/auth/index.js';
 import type { AuthProvider } from '../core/auth/types.js';
 import { type OperationSpec, ServiceClient, type ServiceDefinition } from '../core/client.js';
 import {
   type BaseClientOptions,
-  baseOptionsSchema,
+  baseOptionRules,
   parseOptions,
+  patternRule,
   type RequestOptions,
   resolveEndpoint,
 } from '../core/config.js';
@@ -45,26 +46,26 @@ import {
 } from '../core/errors.js';
 import { PageIterator } from '../core/pagination.js';
 import { RETRY_AFTER_MAX_MS } from '../core/retry.js';
-import { issuesFrom } from '../core/validation.js';
+import { issuesFrom, loadOnce } from '../core/validation.js';
 import {
   DEFAULT_MAX_POLL_INTERVAL_MS,
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_WAITER_TIMEOUT_MS,
   pollUntil,
 } from '../core/waiter.js';
-import {
-  type Crawler,
-  type CrawlerRun,
-  DATAWORKS_ACTIONS,
-  DATAWORKS_API_VERSION,
-  type DataSourceGroup,
-  type DataWorksAction,
-  type DataWorksRequest,
-  type DataWorksRequestInput,
-  type DataWorksResponse,
-  dataWorksWireFrom,
-  wireToParams,
+import type {
+  Crawler,
+  CrawlerRun,
+  DataSourceGroup,
+  DataWorksAction,
+  DataWorksRequest,
+  DataWorksRequestInput,
+  DataWorksResponse,
 } from './schemas.js';
+
+/** The zod schemas and action table (and zod itself), loaded by the first call, not when the package is imported. */
+const schemas = loadOnce(() => import('./schemas.js'));
+type DataWorksSchemas = typeof import('./schemas.js');
 
 export type { AlibabaAuthConfig } from '../core/auth/index.js';
 
@@ -106,12 +107,11 @@ const ALREADY_DONE: Partial<Record<DataWorksAction, readonly string[]>> = {
 };
 const DEFAULT_ITERATE_PAGE_SIZE = 100;
 
-const optionsSchema = baseOptionsSchema.omit({ region: true, projectId: true }).extend({
-  regionId: z
-    .string()
-    .regex(/^[a-z]{2,}(?:-[a-z0-9]+)+$/, { message: 'expected a region id such as cn-shanghai' })
-    .optional(),
-});
+const { region: _region, projectId: _projectId, ...commonRules } = baseOptionRules;
+const optionRules = {
+  ...commonRules,
+  regionId: patternRule(/^[a-z]{2,}(?:-[a-z0-9]+)+$/, 'expected a region id such as cn-shanghai'),
+};
 
 /**
  * Whether an action may be repeated safely (retry table): Get*, List*, Test*, and the deletes `DeleteCrawler` /
@@ -190,7 +190,7 @@ export class DataWorksClient extends ServiceClient {
    * given, or no credentials are configured.
    */
   constructor(options: DataWorksClientOptions) {
-    const opts = parseOptions(optionsSchema, options, 'DataWorks client options');
+    const opts = parseOptions<Omit<DataWorksClientOptions, 'env'>>(optionRules, options, 'DataWorks client options');
     const env: Env = options?.env ?? process.env;
     let endpoint: string;
     try {
@@ -431,7 +431,7 @@ export class DataWorksClient extends ServiceClient {
     input: DataWorksRequestInput<A>,
     options?: RequestOptions,
   ): APIPromise<DataWorksResponse<A>> {
-    return this.request<DataWorksResponse<A>>(() => dataWorksSpec(action, input), options);
+    return this.request<DataWorksResponse<A>>(async () => dataWorksSpec(await schemas(), action, input), options);
   }
 
   protected override describe(): Record<string, unknown> {
@@ -440,11 +440,15 @@ export class DataWorksClient extends ServiceClient {
 }
 
 /** The core's description of one action: validated input, serialised as form fields or query per action. */
-function dataWorksSpec<A extends DataWorksAction>(action: A, input: DataWorksRequestInput<A>): OperationSpec {
-  const def = DATAWORKS_ACTIONS[action];
+function dataWorksSpec<A extends DataWorksAction>(
+  s: DataWorksSchemas,
+  action: A,
+  input: DataWorksRequestInput<A>,
+): OperationSpec {
+  const def = s.DATAWORKS_ACTIONS[action];
   const checked = (def.request as z.ZodType).safeParse(input);
   if (!checked.success) throw new ValidationError(issuesFrom(checked.error), { operation: action });
-  const params = wireToParams(dataWorksWireFrom(action, checked.data as DataWorksRequest<A>));
+  const params = s.wireToParams(s.dataWorksWireFrom(action, checked.data as DataWorksRequest<A>));
   const spec: OperationSpec = {
     operation: action,
     method: def.method,
@@ -452,7 +456,7 @@ function dataWorksSpec<A extends DataWorksAction>(action: A, input: DataWorksReq
     // What messages, logs and errors show: never the parameters (CreateDataSource's query holds a password).
     displayPath: `/?Action=${action}`,
     idempotent: isIdempotentDataWorksAction(action),
-    headers: { 'x-acs-action': action, 'x-acs-version': DATAWORKS_API_VERSION },
+    headers: { 'x-acs-action': action, 'x-acs-version': s.DATAWORKS_API_VERSION },
     responseSchema: def.response as z.ZodType,
     checkEmptyResponse: true,
   };

@@ -8,36 +8,30 @@ import { type CoreOptions, HuaweiServiceClient, type OperationSpec } from '../co
 import type { RequestOptions } from '../core/config.js';
 import { RunFailedError } from '../core/errors.js';
 import { PageIterator } from '../core/pagination.js';
-import { validateInput } from '../core/validation.js';
+import { loadOnce, validateInput } from '../core/validation.js';
 import {
   DEFAULT_MAX_POLL_INTERVAL_MS,
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_WAITER_TIMEOUT_MS,
   pollUntil,
 } from '../core/waiter.js';
-import {
-  type CreateTaskTemplateRequest,
-  CreateTaskTemplateRequestSchema,
-  type DeleteTaskTemplatesRequest,
-  DeleteTaskTemplatesRequestSchema,
-  DscTemplateIdSchema,
-  type ListTaskInstancesQuery,
-  ListTaskInstancesQuerySchema,
-  type ListTaskInstancesResponse,
-  ListTaskInstancesResponseSchema,
-  type ListTaskTemplatesQuery,
-  ListTaskTemplatesQuerySchema,
-  type ListTaskTemplatesResponse,
-  ListTaskTemplatesResponseSchema,
-  type OperateResult,
-  OperateResultSchema,
-  OperateTaskTemplateRequestSchema,
-  type TaskDetail,
-  type TaskInstance,
-  type TemplateAction,
-  type UpdateTaskTemplateRequest,
-  UpdateTaskTemplateRequestSchema,
+import type {
+  CreateTaskTemplateRequest,
+  DeleteTaskTemplatesRequest,
+  ListTaskInstancesQuery,
+  ListTaskInstancesResponse,
+  ListTaskTemplatesQuery,
+  ListTaskTemplatesResponse,
+  OperateResult,
+  TaskDetail,
+  TaskInstance,
+  TemplateAction,
+  UpdateTaskTemplateRequest,
 } from './schemas.js';
+
+/** The zod schemas (and zod itself), loaded by the first call rather than when the package is imported. */
+const schemas = loadOnce(() => import('./schemas.js'));
+type DscSchemas = typeof import('./schemas.js');
 
 /** The `auth` option: `{ token }`, `{ ak, sk, securityToken? }`, an AuthProvider, or absent (environment). */
 export type HuaweiAuthOption = HuaweiAuthConfig;
@@ -111,37 +105,39 @@ export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
     super(DSC_SERVICE, options);
   }
 
-  #templatePath(operation: string, templateId: TemplateId): string {
-    validateInput(DscTemplateIdSchema, templateId, operation, 'templateId');
+  #templatePath(s: DscSchemas, operation: string, templateId: TemplateId): string {
+    validateInput(s.DscTemplateIdSchema, templateId, operation, 'templateId');
     return `${BASE}/${encodeURIComponent(String(templateId))}`;
   }
 
   /** `CreateTaskTemplates` — POST …/metadata/task-templates. Not retried after a possible processing. */
   createScanTask(body: CreateTaskTemplateRequest, options?: RequestOptions): APIPromise<OperateResult> {
-    return this.request<OperateResult>((): OperationSpec => {
-      validateInput(CreateTaskTemplateRequestSchema, body, 'createScanTask');
+    return this.request<OperateResult>(async (): Promise<OperationSpec> => {
+      const s = await schemas();
+      validateInput(s.CreateTaskTemplateRequestSchema, body, 'createScanTask');
       return {
         operation: 'CreateTaskTemplates',
         method: 'POST',
         path: BASE,
         body,
         idempotent: false,
-        responseSchema: OperateResultSchema,
+        responseSchema: s.OperateResultSchema,
       };
     }, options);
   }
 
   /** `ListTaskTemplates` — GET …/metadata/task-templates (`schedule_types` sent as repeated keys). */
   listScanTasks(query?: ListTaskTemplatesQuery, options?: RequestOptions): APIPromise<ListTaskTemplatesResponse> {
-    return this.request<ListTaskTemplatesResponse>((): OperationSpec => {
-      validateInput(ListTaskTemplatesQuerySchema, query ?? {}, 'listScanTasks', 'query');
+    return this.request<ListTaskTemplatesResponse>(async (): Promise<OperationSpec> => {
+      const s = await schemas();
+      validateInput(s.ListTaskTemplatesQuerySchema, query ?? {}, 'listScanTasks', 'query');
       return {
         operation: 'ListTaskTemplates',
         method: 'GET',
         path: BASE,
         query: { ...(query ?? {}) },
         idempotent: true,
-        responseSchema: ListTaskTemplatesResponseSchema,
+        responseSchema: s.ListTaskTemplatesResponseSchema,
       };
     }, options);
   }
@@ -171,48 +167,51 @@ export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
     body: UpdateTaskTemplateRequest,
     options?: RequestOptions,
   ): APIPromise<OperateResult> {
-    return this.request<OperateResult>((): OperationSpec => {
-      const path = this.#templatePath('updateScanTask', templateId);
-      validateInput(UpdateTaskTemplateRequestSchema, body, 'updateScanTask');
+    return this.request<OperateResult>(async (): Promise<OperationSpec> => {
+      const s = await schemas();
+      const path = this.#templatePath(s, 'updateScanTask', templateId);
+      validateInput(s.UpdateTaskTemplateRequestSchema, body, 'updateScanTask');
       return {
         operation: 'UpdateTaskTemplates',
         method: 'PUT',
         path,
         body,
         idempotent: true,
-        responseSchema: OperateResultSchema,
+        responseSchema: s.OperateResultSchema,
       };
     }, options);
   }
 
   /** `DeleteTaskTemplates` — DELETE …/task-templates with the ids as an explicit JSON array body. */
   deleteScanTasks(templateIds: DeleteTaskTemplatesRequest, options?: RequestOptions): APIPromise<OperateResult> {
-    return this.request<OperateResult>((): OperationSpec => {
-      validateInput(DeleteTaskTemplatesRequestSchema, templateIds, 'deleteScanTasks', 'templateIds');
+    return this.request<OperateResult>(async (): Promise<OperationSpec> => {
+      const s = await schemas();
+      validateInput(s.DeleteTaskTemplatesRequestSchema, templateIds, 'deleteScanTasks', 'templateIds');
       return {
         operation: 'DeleteTaskTemplates',
         method: 'DELETE',
         path: BASE,
         body: templateIds,
         idempotent: true,
-        responseSchema: OperateResultSchema,
+        responseSchema: s.OperateResultSchema,
       };
     }, options);
   }
 
   /** `CreateOperate` — POST …/task-templates/{template_id}/operate with `{action}`. Not idempotent. */
   operateScanTask(templateId: TemplateId, action: TemplateAction, options?: RequestOptions): APIPromise<OperateResult> {
-    return this.request<OperateResult>((): OperationSpec => {
-      const path = `${this.#templatePath('operateScanTask', templateId)}/operate`;
+    return this.request<OperateResult>(async (): Promise<OperationSpec> => {
+      const s = await schemas();
+      const path = `${this.#templatePath(s, 'operateScanTask', templateId)}/operate`;
       const body = { action };
-      validateInput(OperateTaskTemplateRequestSchema, body, 'operateScanTask');
+      validateInput(s.OperateTaskTemplateRequestSchema, body, 'operateScanTask');
       return {
         operation: 'CreateOperate',
         method: 'POST',
         path,
         body,
         idempotent: false,
-        responseSchema: OperateResultSchema,
+        responseSchema: s.OperateResultSchema,
       };
     }, options);
   }
@@ -238,16 +237,17 @@ export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
     query?: ListTaskInstancesQuery,
     options?: RequestOptions,
   ): APIPromise<ListTaskInstancesResponse> {
-    return this.request<ListTaskInstancesResponse>((): OperationSpec => {
-      const path = `${this.#templatePath('listScanInstances', templateId)}/task-instances`;
-      validateInput(ListTaskInstancesQuerySchema, query ?? {}, 'listScanInstances', 'query');
+    return this.request<ListTaskInstancesResponse>(async (): Promise<OperationSpec> => {
+      const s = await schemas();
+      const path = `${this.#templatePath(s, 'listScanInstances', templateId)}/task-instances`;
+      validateInput(s.ListTaskInstancesQuerySchema, query ?? {}, 'listScanInstances', 'query');
       return {
         operation: 'ListTaskInstances',
         method: 'GET',
         path,
         query: { ...(query ?? {}) },
         idempotent: true,
-        responseSchema: ListTaskInstancesResponseSchema,
+        responseSchema: s.ListTaskInstancesResponseSchema,
       };
     }, options);
   }
