@@ -226,6 +226,13 @@ describe('configuration', () => {
     [{ region: 'cn-north-4', logLevel: 'verbose' }, 'logLevel'],
     [{ region: 'cn-north-4', fetch: 'nope' }, 'fetch'],
     [{ region: 'cn-north-4', dispatcher: {} }, 'dispatcher'],
+    [{ region: 'cn-north-4', logger: {} }, 'logger'],
+    [{ region: 'cn-north-4', userAgent: 'tool/1 ✓' }, 'userAgent'],
+    [{ region: 'cn-north-4', userAgent: 'x'.repeat(257) }, 'userAgent'],
+    [{ region: 'cn-north-4', strictResponses: 'yes' }, 'strictResponses'],
+    [{ region: 'cn-north-4', timeoutMs: 2 ** 31 }, 'timeoutMs'],
+    [{ region: 'cn-north-4', maxRetries: 11 }, 'maxRetries'],
+    [{ endpoint: 'https://x.example/?a=1' }, 'endpoint'],
   ])('%j → ConfigurationError naming %s', (bad, field) => {
     let err: unknown;
     try {
@@ -236,6 +243,40 @@ describe('configuration', () => {
     expect(err).toBeInstanceOf(ConfigurationError);
     expect(err).toMatchObject({ field });
     expect((err as Error).message).toContain(field);
+  });
+
+  it('every bad option is listed with what was expected; the first one is the field', () => {
+    let err: unknown;
+    try {
+      new DscClient({
+        auth: tokenProvider(),
+        env: {},
+        region: 'cn-north-4',
+        maxRetries: -1,
+        logLevel: 'loud',
+      } as never);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err).toMatchObject({ field: 'maxRetries' });
+    expect((err as Error).message).toBe(
+      'Invalid DSC client options: maxRetries: expected an integer from 0 to 10; ' +
+        'logLevel: expected one of debug, info, warn, error, off',
+    );
+    expect(() => new DscClient('cn-north-4' as never)).toThrow(/expected an object/);
+  });
+
+  it.each([
+    [{ headers: { 'x-a': 1 } }, /header x-a/],
+    [{ headers: ['x'] }, /headers: expected an object/],
+    [{ signal: {} }, /signal: expected an AbortSignal/],
+    [{ maxRetries: 2.5 }, /maxRetries: expected an integer from 0 to 10/],
+  ])('bad per-call option %j → ConfigurationError %s', async (bad, message) => {
+    const c = new DscClient({ endpoint: server.url, projectId: PROJECT, auth: tokenProvider(), env: {} });
+    await expect(c.listScanTasks(undefined, bad as never)).rejects.toThrow(message);
+    expect(server.requests).toHaveLength(0);
+    await c.close();
   });
 
   it('bad per-call options are rejected before I/O', async () => {

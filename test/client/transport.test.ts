@@ -72,6 +72,56 @@ describe('deadline', () => {
   });
 });
 
+describe('undici dispatch transport', () => {
+  it('a call still waiting for a connection ends at its own deadline; the pool serves the next call', async () => {
+    let held: (() => void) | undefined;
+    server.handle((_r, res) => {
+      if (!held)
+        held = () => json(res, 200, list); // the first request holds the only connection
+      else json(res, 200, list);
+    });
+    const agent = new Agent({ connections: 1, pipelining: 1 });
+    const c = client({ dispatcher: agent });
+    const first = c.listScanTasks(undefined, { timeoutMs: 5_000 });
+    await eventually(() => server.requests.length === 1);
+    // Queued behind the first: undici has not started it, yet its deadline settles it.
+    const err = await c.listScanTasks(undefined, { timeoutMs: 100 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(server.requests).toHaveLength(1);
+    held!();
+    await expect(first).resolves.toEqual(list);
+    await expect(c.listScanTasks()).resolves.toEqual(list);
+    await c.close();
+    await agent.close();
+  });
+
+  it('reads a body sent in many chunks, and drops a UTF-8 byte order mark as body.text() did', async () => {
+    const big = { total_num: 2000, result: Array.from({ length: 2000 }, (_, i) => ({ id: i, name: `任务-${i}` })) };
+    server.handle((_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const text = `\uFEFF${JSON.stringify(big)}`;
+      for (let i = 0; i < text.length; i += 1000) res.write(text.slice(i, i + 1000));
+      res.end();
+    });
+    const c = client();
+    const { data, headers } = await c.listScanTasks().withResponse();
+    expect(data).toEqual(big);
+    expect(headers['content-type']).toBe('application/json');
+    await c.close();
+  });
+
+  it('a response header sent twice is joined with ", "', async () => {
+    server.handle((_r, res) => {
+      res.setHeader('x-extra', ['a', 'b']);
+      json(res, 200, list);
+    });
+    const c = client();
+    const { headers } = await c.listScanTasks().withResponse();
+    expect(headers['x-extra']).toBe('a, b');
+    await c.close();
+  });
+});
+
 describe('abort', () => {
   it('aborting mid-request → AbortError with the reason as cause, not retried', async () => {
     server.handle(() => undefined);

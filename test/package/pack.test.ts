@@ -111,6 +111,52 @@ describe('the packed tarball', () => {
     expect(out.trim()).toBe('function function function');
   });
 
+  // Importing the client entry must not load zod (about 100 ms): each client loads its schemas on its first call.
+  const FIRST_CALL =
+    "const c = new m.DataArtsCatalogClient({ endpoint: 'http://127.0.0.1:9', projectId: 'p', workspace: 'w', " +
+    "auth: { token: 't' }, logLevel: 'off' }); const e = await c.createCollectionTask({}).catch((x) => x);";
+
+  it('require() of the client entry loads no zod until the first validated call', () => {
+    const zodLoaded = 'Object.keys(require.cache).some((k) => /[\\\\/]node_modules[\\\\/]zod[\\\\/]/.test(k))';
+    const out = run(
+      'node',
+      [
+        '-e',
+        `(async () => { const m = require('metacollect'); const before = ${zodLoaded}; ${FIRST_CALL} ` +
+          `console.log(before, ${zodLoaded}, e.name, e.issues[0].path); })();`,
+      ],
+      consumer,
+    );
+    expect(out.trim()).toBe('false true ValidationError name');
+  });
+
+  it('import() of the client entry has no zod in its static module graph; the first call loads the schemas', () => {
+    const dist = path.join(consumer, 'node_modules', 'metacollect', 'dist');
+    const graph = (file: string, seen: Set<string>): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const m of readFileSync(path.join(dist, file), 'utf8').matchAll(/from ['"]\.\/([^'"]+)['"]/g))
+        graph(m[1]!, seen);
+      return seen;
+    };
+    const files = [...graph('index.js', new Set())];
+    expect(files.length).toBeGreaterThan(1);
+    const withZod = files.filter((f) => /from ['"]zod['"]/.test(readFileSync(path.join(dist, f), 'utf8')));
+    expect(withZod).toEqual([]);
+    // The schema chunks themselves do import zod (so the check above could fail).
+    expect(readFileSync(path.join(dist, 'index.js'), 'utf8')).toMatch(/import\(['"]\.\/schemas-/);
+    const out = run(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await import('metacollect'); ${FIRST_CALL} console.log(e.name, e.issues[0].path);`,
+      ],
+      consumer,
+    );
+    expect(out.trim()).toBe('ValidationError name');
+  });
+
   it('runs a CommonJS TypeScript script with ts-node', () => {
     writeFileSync(
       path.join(consumer, 'tsconfig.json'),
