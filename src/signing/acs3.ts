@@ -1,11 +1,12 @@
 /**
  * Alibaba Cloud signature V3 `ACS3-HMAC-SHA256` (auth.md §3). Pure functions on node:crypto, shared by the client's
- * ACS3 provider and the mock's DataWorks verifier. Nothing secret is kept in module state.
+ * ACS3 provider and the mock's DataWorks verifier. Module state: the `x-acs-date` of the current second and a pool
+ * of random nonce bytes; `digest.ts` keeps the HMAC padded keys of recently used secrets (bounded, private).
  */
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomFillSync, timingSafeEqual } from 'node:crypto';
 import { parseAuthorizationParts } from './authorization.js';
 import { EMPTY_SHA256, hmacSha256Hex, sha256Hex } from './digest.js';
-import { normalizePathSegment, rfc3986Encode, sortedQueryPairs } from './encoding.js';
+import { normalizePathSegment, requestUrlParts, rfc3986Encode, sortedQueryPairs } from './encoding.js';
 
 export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
 
@@ -135,7 +136,7 @@ export interface SignAcs3RequestInput {
   securityToken?: string;
   /** Signing time; default now. */
   date?: Date;
-  /** `x-acs-signature-nonce`; default 32 hex digits from `crypto.randomUUID()` (122 random bits). */
+  /** `x-acs-signature-nonce`; default 32 random hex digits (128 bits from `crypto.randomFillSync`). */
   nonce?: string;
 }
 
@@ -148,46 +149,108 @@ export interface SignAcs3RequestResult {
   authorization: string;
 }
 
-export function signAcs3Request(input: SignAcs3RequestInput): SignAcs3RequestResult {
-  const url = typeof input.url === 'string' ? new URL(input.url) : input.url;
-  const bodyHash = input.body === undefined ? EMPTY_SHA256 : sha256Hex(input.body);
-  const added: Record<string, string> = {
-    'x-acs-date': formatAcsDate(input.date ?? new Date()),
-    'x-acs-signature-nonce': input.nonce ?? randomUUID().replaceAll('-', ''),
-    'x-acs-content-sha256': bodyHash,
-  };
-  if (input.securityToken !== undefined && input.securityToken !== '') {
-    added['x-acs-accesskey-id'] = input.accessKeyId;
-    added['x-acs-security-token'] = input.securityToken;
+/** The `x-acs-date` of the current second, cached: formatting costs more than comparing the second. */
+let nowSecond = Number.NaN;
+let nowAcsDate = '';
+
+function currentAcsDate(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== nowSecond) {
+    nowAcsDate = formatAcsDate(new Date(second * 1000));
+    nowSecond = second;
   }
-  // Signed [name, value] pairs: x-acs-*, host, content-type; the signer's own headers replace the caller's.
-  const pairs: [string, string][] = [];
+  return nowAcsDate;
+}
+
+/**
+ * Default nonces: 32 hex digits (128 random bits) taken from a pool filled by `crypto.randomFillSync`, the way
+ * `crypto.randomUUID()` buffers its entropy; a nonce is public once sent, and each is used once.
+ */
+const NONCE_BYTES = 16;
+const noncePool = Buffer.alloc(NONCE_BYTES * 256);
+let nonceOffset = noncePool.length;
+
+function nextNonce(): string {
+  if (nonceOffset === noncePool.length) {
+    randomFillSync(noncePool);
+    nonceOffset = 0;
+  }
+  const nonce = noncePool.toString('hex', nonceOffset, nonceOffset + NONCE_BYTES);
+  nonceOffset += NONCE_BYTES;
+  return nonce;
+}
+
+/** Inserts after any equal name (a stable sort by name, as `Array#sort` with a name comparator). */
+function insertSorted(names: string[], values: string[], name: string, value: string): void {
+  let i = names.length;
+  for (; i > 0 && (names[i - 1] as string) > name; i--) {
+    names[i] = names[i - 1] as string;
+    values[i] = values[i - 1] as string;
+  }
+  names[i] = name;
+  values[i] = value;
+}
+
+export function signAcs3Request(input: SignAcs3RequestInput): SignAcs3RequestResult {
+  const url = requestUrlParts(input.url);
+  const bodyHash = input.body === undefined ? EMPTY_SHA256 : sha256Hex(input.body);
+  const date = input.date === undefined ? currentAcsDate() : formatAcsDate(input.date);
+  const nonce = input.nonce ?? nextNonce();
+  const sts = input.securityToken !== undefined && input.securityToken !== '';
+  // Signed headers: x-acs-*, host, content-type, sorted by name; the signer's own headers replace the caller's.
+  const names: string[] = [];
+  const values: string[] = [];
   let hasHost = false;
   for (const key in input.headers) {
     const name = key.toLowerCase();
-    if (name in added) continue;
     if (name === 'host') hasHost = true;
-    else if (name !== 'content-type' && !name.startsWith('x-acs-')) continue;
+    else if (name.startsWith('x-acs-')) {
+      if (
+        name === 'x-acs-date' ||
+        name === 'x-acs-signature-nonce' ||
+        name === 'x-acs-content-sha256' ||
+        (sts && (name === 'x-acs-accesskey-id' || name === 'x-acs-security-token'))
+      ) {
+        continue;
+      }
+    } else if (name !== 'content-type') continue;
     const value = input.headers[key] as string;
-    const dup = key === name ? -1 : pairs.findIndex((p) => p[0] === name);
-    if (dup >= 0) pairs[dup] = [name, value];
-    else pairs.push([name, value]);
+    // A lowercase key is added as is; another spelling replaces an earlier entry of the same name.
+    const dup = key === name ? -1 : names.indexOf(name);
+    if (dup >= 0) values[dup] = value;
+    else insertSorted(names, values, name, value);
   }
-  if (!hasHost) pairs.push(['host', url.host]);
-  for (const name in added) pairs.push([name, added[name] as string]);
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const signedHeaders: string[] = [];
+  if (!hasHost) insertSorted(names, values, 'host', url.host);
+  insertSorted(names, values, 'x-acs-date', date);
+  insertSorted(names, values, 'x-acs-signature-nonce', nonce);
+  insertSorted(names, values, 'x-acs-content-sha256', bodyHash);
+  if (sts) {
+    insertSorted(names, values, 'x-acs-accesskey-id', input.accessKeyId);
+    insertSorted(names, values, 'x-acs-security-token', input.securityToken as string);
+  }
   let block = '';
-  for (const [name, value] of pairs) {
-    signedHeaders.push(name);
-    block += `${name}:${value.trim()}\n`;
+  let signedHeaderList = '';
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    block += `${name}:${(values[i] as string).trim()}\n`;
+    signedHeaderList += i === 0 ? name : `;${name}`;
   }
-  const names = signedHeaders.join(';');
-  const canonicalRequest = `${input.method.toUpperCase()}\n${acs3CanonicalUri(url.pathname)}\n${acs3CanonicalQuery(url.search)}\n${block}\n${names}\n${bodyHash}`;
+  const pathname = url.pathname;
+  const search = url.search;
+  const canonicalRequest = `${input.method.toUpperCase()}\n${url.plainPath ? pathname : acs3CanonicalUri(pathname)}\n${search === '' ? '' : acs3CanonicalQuery(search)}\n${block}\n${signedHeaderList}\n${bodyHash}`;
   const signature = hmacSha256Hex(input.accessKeySecret, `${ACS3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`);
-  const authorization = `${ACS3_ALGORITHM} Credential=${input.accessKeyId},SignedHeaders=${names},Signature=${signature}`;
-  added.authorization = authorization;
-  return { headers: added, signedHeaders, canonicalRequest, signature, authorization };
+  const authorization = `${ACS3_ALGORITHM} Credential=${input.accessKeyId},SignedHeaders=${signedHeaderList},Signature=${signature}`;
+  const headers: Record<string, string> = sts
+    ? {
+        'x-acs-date': date,
+        'x-acs-signature-nonce': nonce,
+        'x-acs-content-sha256': bodyHash,
+        'x-acs-accesskey-id': input.accessKeyId,
+        'x-acs-security-token': input.securityToken as string,
+        authorization,
+      }
+    : { 'x-acs-date': date, 'x-acs-signature-nonce': nonce, 'x-acs-content-sha256': bodyHash, authorization };
+  return { headers, signedHeaders: names, canonicalRequest, signature, authorization };
 }
 
 export interface ParsedAcs3Authorization {

@@ -1,11 +1,18 @@
 /**
  * Huawei Cloud API Gateway signature `SDK-HMAC-SHA256` (auth.md §2). Pure functions on node:crypto, shared by the
- * client's AK/SK provider and the mock gateway's verifier. Nothing secret is kept in module state.
+ * client's AK/SK provider and the mock gateway's verifier. Module state: the `x-sdk-date` of the current second;
+ * `digest.ts` keeps the HMAC padded keys of recently used secrets (bounded, private, see there).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { parseAuthorizationParts } from './authorization.js';
 import { sha256Hex as digestHex, EMPTY_SHA256, hmacSha256Hex } from './digest.js';
-import { normalizePathSegment, rfc3986Encode, sortedQueryPairs } from './encoding.js';
+import {
+  normalizePathSegment,
+  type RequestUrlParts,
+  requestUrlParts,
+  rfc3986Encode,
+  sortedQueryPairs,
+} from './encoding.js';
 
 export const HUAWEI_ALGORITHM = 'SDK-HMAC-SHA256';
 /** Hex SHA-256 of the empty string. */
@@ -210,26 +217,106 @@ export interface SignHuaweiRequestResult {
   signature: string;
 }
 
+/** The `x-sdk-date` of the current second, cached: formatting costs more than comparing the second. */
+let nowSecond = Number.NaN;
+let nowSdkDate = '';
+
+function currentSdkDate(): string {
+  const ms = Date.now();
+  const second = Math.floor(ms / 1000);
+  if (second !== nowSecond) {
+    nowSdkDate = formatSdkDate(new Date(second * 1000));
+    nowSecond = second;
+  }
+  return nowSdkDate;
+}
+
 export function signHuaweiRequest(input: SignHuaweiRequestInput): SignHuaweiRequestResult {
-  const url = typeof input.url === 'string' ? new URL(input.url) : input.url;
+  if (input.signedHeaders !== undefined) return signWithHeaderList(input, input.signedHeaders);
+  const url = requestUrlParts(input.url);
+  const headers = input.headers;
+  // One pass over the headers: every name but `authorization` is signed, plus `host` and `x-sdk-date`. Names are
+  // kept sorted (insertion; header sets are small) next to their values. A value is `headerValue(headers, name)`;
+  // for the usual lowercase key that is the key's own value, so the lookup only runs for other spellings.
+  const names: string[] = ['host', 'x-sdk-date'];
+  const values: (string | undefined)[] = [undefined, undefined];
+  for (const key in headers) {
+    const name = key.toLowerCase();
+    if (name === 'authorization') continue;
+    let value = headers[key];
+    if (key !== name || value === undefined) value = headerValue(headers, name);
+    let i = names.length;
+    while (i > 0 && (names[i - 1] as string) > name) i--;
+    if (i > 0 && names[i - 1] === name) {
+      values[i - 1] = value;
+      continue;
+    }
+    for (let j = names.length; j > i; j--) {
+      names[j] = names[j - 1] as string;
+      values[j] = values[j - 1];
+    }
+    names[i] = name;
+    values[i] = value;
+  }
+  // Without `date`, the request's `x-sdk-date` or now: set at `x-sdk-date`, which is always among the names.
+  let sdkDate = input.date === undefined ? '' : formatSdkDate(input.date);
+  let block = '';
+  let signedHeaderList = '';
+  let declaredBodyHash: string | undefined;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    let value = values[i];
+    if (name === 'x-sdk-date') {
+      if (input.date === undefined) sdkDate = value ?? currentSdkDate();
+      value = sdkDate;
+    } else if (value === undefined) {
+      if (name !== 'host') throw new Error(`Signed header '${name}' is not present on the request`);
+      value = url.host;
+    } else if (name === 'x-sdk-content-sha256') declaredBodyHash = value;
+    block += `${name}:${value.trim()}\n`;
+    signedHeaderList += i === 0 ? name : `;${name}`;
+  }
+  const bodyHash =
+    declaredBodyHash !== undefined && declaredBodyHash.trim() === UNSIGNED_PAYLOAD
+      ? UNSIGNED_PAYLOAD
+      : input.body === undefined
+        ? EMPTY_BODY_SHA256
+        : digestHex(input.body);
+  return finishSignature(input, url, names, block, signedHeaderList, sdkDate, bodyHash);
+}
+
+/** The canonical request from its parts, its signature and the result (both header-list paths end here). */
+function finishSignature(
+  input: SignHuaweiRequestInput,
+  url: RequestUrlParts,
+  names: string[],
+  block: string,
+  signedHeaderList: string,
+  sdkDate: string,
+  bodyHash: string,
+): SignHuaweiRequestResult {
+  const search = url.search;
+  const path = url.pathname;
+  const uri = !url.plainPath ? huaweiCanonicalUri(path) : path.endsWith('/') ? path : `${path}/`;
+  const cr = `${input.method.toUpperCase()}\n${uri}\n${search === '' ? '' : huaweiCanonicalQuery(search)}\n${block}\n${signedHeaderList}\n${bodyHash}`;
+  const signature = hmacSha256Hex(input.sk, `${HUAWEI_ALGORITHM}\n${sdkDate}\n${digestHex(cr)}`);
+  return {
+    sdkDate,
+    authorization: `${HUAWEI_ALGORITHM} Access=${input.ak}, SignedHeaders=${signedHeaderList}, Signature=${signature}`,
+    signedHeaders: names,
+    canonicalRequest: cr,
+    signature,
+  };
+}
+
+/** {@link signHuaweiRequest} with an explicit list of names to sign (`x-sdk-date` is added). */
+function signWithHeaderList(input: SignHuaweiRequestInput, list: readonly string[]): SignHuaweiRequestResult {
+  const url = requestUrlParts(input.url);
   const headers = input.headers;
   let sdkDate: string;
   if (input.date !== undefined) sdkDate = formatSdkDate(input.date);
-  else sdkDate = headerValue(headers, 'x-sdk-date') ?? formatSdkDate(new Date());
-
-  let names: string[];
-  if (input.signedHeaders !== undefined) {
-    names = normalizeSignedHeaders([...input.signedHeaders, 'x-sdk-date']);
-  } else {
-    names = ['host', 'x-sdk-date'];
-    for (const key in headers) {
-      const name = key.toLowerCase();
-      if (name !== 'authorization' && name !== 'host' && name !== 'x-sdk-date' && !names.includes(name)) {
-        names.push(name);
-      }
-    }
-    names.sort();
-  }
+  else sdkDate = headerValue(headers, 'x-sdk-date') ?? currentSdkDate();
+  const names = normalizeSignedHeaders([...list, 'x-sdk-date']);
   let block = '';
   for (const name of names) {
     let value = name === 'x-sdk-date' ? sdkDate : headerValue(headers, name);
@@ -240,15 +327,7 @@ export function signHuaweiRequest(input: SignHuaweiRequestInput): SignHuaweiRequ
     block += `${name}:${value.trim()}\n`;
   }
   const signedHeaderList = names.join(';');
-  const cr = `${input.method.toUpperCase()}\n${huaweiCanonicalUri(url.pathname)}\n${huaweiCanonicalQuery(url.search)}\n${block}\n${signedHeaderList}\n${huaweiBodyHash(headers, input.body)}`;
-  const signature = hmacSha256Hex(input.sk, `${HUAWEI_ALGORITHM}\n${sdkDate}\n${digestHex(cr)}`);
-  return {
-    sdkDate,
-    authorization: `${HUAWEI_ALGORITHM} Access=${input.ak}, SignedHeaders=${signedHeaderList}, Signature=${signature}`,
-    signedHeaders: names,
-    canonicalRequest: cr,
-    signature,
-  };
+  return finishSignature(input, url, names, block, signedHeaderList, sdkDate, huaweiBodyHash(headers, input.body));
 }
 
 export interface ParsedHuaweiAuthorization {
