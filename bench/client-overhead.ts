@@ -68,6 +68,41 @@ function rawUndici(url: string): Contender {
   };
 }
 
+/**
+ * A reference row, not a contender of the issue: undici's lower-level `Dispatcher.dispatch()` with a handler that
+ * collects the body, which is what metacollect's transport uses. Comparing metacollect with it shows what the
+ * client's own work (validation, checks, auth, retries) costs, now that its transport is cheaper than `request()`.
+ */
+function rawDispatch(url: string): Contender {
+  const agent = new Agent({ keepAliveTimeout: 60_000 });
+  const origin = new URL(url).origin;
+  const send = (method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      agent.dispatch(
+        { origin, path, method, headers, body: body ?? null },
+        {
+          onResponseData: (_c, chunk) => void chunks.push(chunk),
+          onResponseEnd: () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))),
+          onResponseError: (_c, error) => reject(error),
+        },
+      );
+    });
+  return {
+    name: 'undici dispatch() (reference)',
+    create: () =>
+      send(
+        'POST',
+        `/v3/${PROJECT_ID}/metadata/tasks/create`,
+        { 'content-type': 'application/json;charset=UTF-8', 'x-auth-token': TOKEN, workspace: WORKSPACE },
+        JSON.stringify(CREATE_BODY),
+      ),
+    get: () =>
+      send('GET', `/v3/${PROJECT_ID}/metadata/tasks/${TASK_ID}`, { 'x-auth-token': TOKEN, workspace: WORKSPACE }),
+    close: () => agent.close(),
+  };
+}
+
 function metacollect(
   DataArtsCatalogClient: typeof Metacollect.DataArtsCatalogClient,
   url: string,
@@ -171,6 +206,7 @@ export async function runClientOverhead(options: { reps: number; requests: numbe
   const server = await startCannedServer();
   const contenders = [
     rawUndici(server.url),
+    rawDispatch(server.url),
     metacollect(Client, server.url, 'token'),
     metacollect(Client, server.url, 'aksk'),
     openapiFetch(server.url),
