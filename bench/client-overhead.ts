@@ -82,6 +82,8 @@ function rawDispatch(url: string): Contender {
       agent.dispatch(
         { origin, path, method, headers, body: body ?? null },
         {
+          // onRequestStart marks the handler as undici 7's controller API (without it, the legacy API is assumed).
+          onRequestStart: () => undefined,
           onResponseData: (_c, chunk) => void chunks.push(chunk),
           onResponseEnd: () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))),
           onResponseError: (_c, error) => reject(error),

@@ -1,4 +1,4 @@
-import { signHuaweiRequest } from '../../signing/huawei.js';
+import { formatSdkDate, signHuaweiRequest } from '../../signing/huawei.js';
 import { ConfigurationError } from '../errors.js';
 import { DescribedProvider, maskId } from './describe.js';
 import type { AuthContext, AuthProvider, OutgoingRequest } from './types.js';
@@ -31,6 +31,9 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
   readonly #sk: string;
   readonly #securityToken: string | undefined;
   readonly #projectId: string | undefined;
+  /** The `X-Sdk-Date` of the last second signed in (formatting a date costs more than comparing seconds). */
+  #dateSecond = Number.NaN;
+  #dateText = '';
 
   /**
    * Checks the options.
@@ -71,6 +74,8 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
     const signed = ['host', 'x-sdk-date'];
     if (req.body !== undefined && headers['content-type'] !== undefined) signed.push('content-type');
     for (const name of OPTIONAL_SIGNED) if (headers[name] !== undefined) signed.push(name);
+    // The date of ctx.now(), set on the request first: the signer signs the request's own `x-sdk-date`.
+    headers['x-sdk-date'] = this.#sdkDate(ctx.now());
     const result = signHuaweiRequest({
       method: req.method,
       url: req.url,
@@ -78,11 +83,18 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
       body: req.body,
       ak: this.#ak,
       sk: this.#sk,
-      date: new Date(ctx.now()),
       signedHeaders: signed,
     });
-    headers['x-sdk-date'] = result.sdkDate;
     headers.authorization = result.authorization;
+  }
+
+  #sdkDate(now: number): string {
+    const second = Math.floor(now / 1000);
+    if (second !== this.#dateSecond) {
+      this.#dateText = formatSdkDate(new Date(second * 1000));
+      this.#dateSecond = second;
+    }
+    return this.#dateText;
   }
 
   /** The `projectId` option, if given. */
