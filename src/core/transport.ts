@@ -276,6 +276,11 @@ export class OwnedAgentTransport implements Transport {
     return this.#agent;
   }
 
+  /** Loads undici and creates the Agent now rather than on the first request. */
+  async preload(): Promise<void> {
+    await this.#loadAgent();
+  }
+
   /** Closes the Agent if one was created (waiting for one being created); a no-op otherwise. */
   async close(): Promise<void> {
     if (this.#agent === undefined) return;

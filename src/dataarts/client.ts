@@ -266,6 +266,10 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
     }, requestOptions);
   }
 
+  protected override async loadSchemas(): Promise<unknown> {
+    return schemas();
+  }
+
   protected override describe(): Record<string, unknown> {
     return { ...super.describe(), workspace: this.workspace };
   }

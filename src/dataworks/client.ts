@@ -434,6 +434,10 @@ export class DataWorksClient extends ServiceClient {
     return this.request<DataWorksResponse<A>>(async () => dataWorksSpec(await schemas(), action, input), options);
   }
 
+  protected override async loadSchemas(): Promise<unknown> {
+    return schemas();
+  }
+
   protected override describe(): Record<string, unknown> {
     return this.describeWith({ regionId: this.regionId });
   }

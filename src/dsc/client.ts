@@ -105,6 +105,10 @@ export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
     super(DSC_SERVICE, options);
   }
 
+  protected override async loadSchemas(): Promise<unknown> {
+    return schemas();
+  }
+
   #templatePath(s: DscSchemas, operation: string, templateId: TemplateId): string {
     validateInput(s.DscTemplateIdSchema, templateId, operation, 'templateId');
     return `${BASE}/${encodeURIComponent(String(templateId))}`;

@@ -122,6 +122,19 @@ describe('undici dispatch transport', () => {
   });
 });
 
+describe('preload', () => {
+  it('loads what the first call would (schemas, undici Agent) without sending; calls work after it; idempotent', async () => {
+    server.handle((_r, res) => json(res, 200, list));
+    const c = client();
+    await c.preload();
+    await c.preload();
+    expect(server.requests).toHaveLength(0);
+    await expect(c.listScanTasks()).resolves.toEqual(list);
+    expect(server.requests).toHaveLength(1);
+    await c.close();
+  });
+});
+
 describe('abort', () => {
   it('aborting mid-request → AbortError with the reason as cause, not retried', async () => {
     server.handle(() => undefined);

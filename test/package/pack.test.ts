@@ -128,6 +128,18 @@ describe('the packed tarball', () => {
       consumer,
     );
     expect(out.trim()).toBe('false true ValidationError name');
+    // preload() loads the schemas (and zod) up front, sending nothing.
+    const preloaded = run(
+      'node',
+      [
+        '-e',
+        "(async () => { const m = require('metacollect'); const c = new m.DscClient({ endpoint: 'http://127.0.0.1:9', " +
+          `projectId: 'p', auth: { token: 't' } }); const before = ${zodLoaded}; await c.preload(); ` +
+          `console.log(before, ${zodLoaded}); await c.close(); })();`,
+      ],
+      consumer,
+    );
+    expect(preloaded.trim()).toBe('false true');
   });
 
   it('import() of the client entry has no zod in its static module graph; the first call loads the schemas', () => {
