@@ -215,10 +215,10 @@ export function signAcs3Request(input: SignAcs3RequestInput): SignAcs3RequestRes
       }
     } else if (name !== 'content-type') continue;
     const value = input.headers[key] as string;
-    // A lowercase key is added as is; another spelling replaces an earlier entry of the same name.
-    const dup = key === name ? -1 : names.indexOf(name);
-    if (dup >= 0) values[dup] = value;
-    else insertSorted(names, values, name, value);
+    // One entry per name, valued as `headerValue` does: the lowercase key if there is one, else the first spelling.
+    const dup = names.indexOf(name);
+    if (dup < 0) insertSorted(names, values, name, value);
+    else if (key === name) values[dup] = value;
   }
   if (!hasHost) insertSorted(names, values, 'host', url.host);
   insertSorted(names, values, 'x-acs-date', date);

@@ -223,6 +223,23 @@ describe('signAcs3Request', () => {
     );
   });
 
+  it('signs a header spelled twice once: the lowercase spelling, else the first (as the canonical request reads it)', () => {
+    const url = 'https://dataworks.cn-shanghai.aliyuncs.com/';
+    const date = new Date('2023-10-26T10:22:32Z');
+    for (const headers of [
+      { 'Content-Type': 'text/plain', 'content-type': 'application/json', 'x-acs-action': 'A' },
+      { 'content-type': 'application/json', 'Content-Type': 'text/plain', 'x-acs-action': 'A' },
+      { 'X-Acs-Action': 'First', 'X-ACS-ACTION': 'Second' },
+    ] as Record<string, string>[]) {
+      const r = signAcs3Request({ method: 'POST', url, headers, accessKeyId: 'AKID', accessKeySecret: 's', date });
+      expect(new Set(r.signedHeaders).size).toBe(r.signedHeaders.length);
+      const sent = { ...headers, ...r.headers };
+      expect(r.canonicalRequest).toBe(
+        acs3CanonicalRequest({ method: 'POST', url, headers: sent, signedHeaders: r.signedHeaders }),
+      );
+    }
+  });
+
   it('draws 32-hex-digit nonces that do not repeat across pool refills', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 1000; i++) {
