@@ -117,6 +117,20 @@ function headerValue(headers: Record<string, string>, lowerName: string): string
   return undefined;
 }
 
+/** Lists made by {@link huaweiSignedHeaderList}: frozen, lowercase, unique and sorted, `x-sdk-date` included. */
+const normalizedLists = new WeakSet<readonly string[]>();
+
+/**
+ * A signed-header list prepared once for many signatures (e.g. by an AK/SK provider, per combination of headers):
+ * lowercased, de-duplicated, sorted, with `x-sdk-date`, and frozen. Passed as `signedHeaders`, it is used as is
+ * instead of being normalised again on every signature.
+ */
+export function huaweiSignedHeaderList(names: readonly string[]): readonly string[] {
+  const list = Object.freeze(normalizeSignedHeaders([...names, 'x-sdk-date']));
+  normalizedLists.add(list);
+  return list;
+}
+
 function normalizeSignedHeaders(names: readonly string[]): string[] {
   const out: string[] = [];
   for (const name of names) {
@@ -316,7 +330,7 @@ function signWithHeaderList(input: SignHuaweiRequestInput, list: readonly string
   let sdkDate: string;
   if (input.date !== undefined) sdkDate = formatSdkDate(input.date);
   else sdkDate = headerValue(headers, 'x-sdk-date') ?? currentSdkDate();
-  const names = normalizeSignedHeaders([...list, 'x-sdk-date']);
+  const names = normalizedLists.has(list) ? (list as string[]) : normalizeSignedHeaders([...list, 'x-sdk-date']);
   let block = '';
   for (const name of names) {
     let value = name === 'x-sdk-date' ? sdkDate : headerValue(headers, name);

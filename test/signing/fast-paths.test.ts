@@ -20,7 +20,7 @@ import {
 } from '../../src/signing/acs3.js';
 import { hmacSha256Hex } from '../../src/signing/digest.js';
 import { requestUrlParts } from '../../src/signing/encoding.js';
-import { formatSdkDate, signHuaweiRequest } from '../../src/signing/huawei.js';
+import { formatSdkDate, huaweiSignedHeaderList, signHuaweiRequest } from '../../src/signing/huawei.js';
 
 const anyChar = fc.oneof(
   fc.constantFrom(...'azAZ09 -_.~%\t\n\u0000\u007f\u0080é一😀'),
@@ -152,6 +152,34 @@ describe('signHuaweiRequest default header list', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('a list prepared by huaweiSignedHeaderList signs exactly as the same names given plainly', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom('Host', 'content-type', 'Workspace', 'x-project-id', ' X-Extra '), {
+          maxLength: 5,
+        }),
+        fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+        (names, body) => {
+          const headers: Record<string, string> = {
+            'content-type': 'application/json',
+            workspace: 'w',
+            'X-Project-Id': 'p',
+            'x-extra': ' e ',
+          };
+          const input = { method: 'POST', url: 'https://h.example.com/a?b=1', headers, body, ak: 'AK', sk: 'SK' };
+          const date = new Date('2026-01-01T00:00:00Z');
+          const prepared = huaweiSignedHeaderList(names);
+          expect(Object.isFrozen(prepared)).toBe(true);
+          expect(prepared).toEqual([...new Set([...names.map((n) => n.trim().toLowerCase()), 'x-sdk-date'])].sort());
+          expect(signHuaweiRequest({ ...input, date, signedHeaders: prepared })).toEqual(
+            signHuaweiRequest({ ...input, date, signedHeaders: [...names] }),
+          );
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

@@ -1,4 +1,4 @@
-import { formatSdkDate, signHuaweiRequest } from '../../signing/huawei.js';
+import { formatSdkDate, huaweiSignedHeaderList, signHuaweiRequest } from '../../signing/huawei.js';
 import { ConfigurationError } from '../errors.js';
 import { DescribedProvider, maskId } from './describe.js';
 import type { AuthContext, AuthProvider, OutgoingRequest } from './types.js';
@@ -17,6 +17,18 @@ export interface HuaweiAkskOptions {
 
 /** Headers signed when present, besides `host` and `x-sdk-date` (auth.md §2 [mock]). */
 const OPTIONAL_SIGNED = ['x-project-id', 'x-security-token', 'workspace'] as const;
+
+/**
+ * The signed-header list of each combination of present headers (bit 0: content-type with a body; bits 1–3: the
+ * {@link OPTIONAL_SIGNED} headers), prepared once rather than built and normalised on every signature.
+ */
+const SIGNED_LISTS: readonly (readonly string[])[] = Array.from({ length: 16 }, (_, mask) =>
+  huaweiSignedHeaderList([
+    'host',
+    ...(mask & 1 ? ['content-type'] : []),
+    ...OPTIONAL_SIGNED.filter((_name, i) => mask & (2 << i)),
+  ]),
+);
 
 /**
  * AK/SK signing (`SDK-HMAC-SHA256`). On every attempt: `X-Sdk-Date` from `ctx.now()`, `X-Security-Token` when
@@ -71,9 +83,8 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
     if (this.#projectId !== undefined && headers['x-project-id'] === undefined)
       headers['x-project-id'] = this.#projectId;
     if (this.#securityToken !== undefined) headers['x-security-token'] = this.#securityToken;
-    const signed = ['host', 'x-sdk-date'];
-    if (req.body !== undefined && headers['content-type'] !== undefined) signed.push('content-type');
-    for (const name of OPTIONAL_SIGNED) if (headers[name] !== undefined) signed.push(name);
+    let mask = req.body !== undefined && headers['content-type'] !== undefined ? 1 : 0;
+    for (let i = 0; i < OPTIONAL_SIGNED.length; i++) if (headers[OPTIONAL_SIGNED[i]!] !== undefined) mask |= 2 << i;
     // The date of ctx.now(), set on the request first: the signer signs the request's own `x-sdk-date`.
     headers['x-sdk-date'] = this.#sdkDate(ctx.now());
     const result = signHuaweiRequest({
@@ -83,7 +94,7 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
       body: req.body,
       ak: this.#ak,
       sk: this.#sk,
-      signedHeaders: signed,
+      signedHeaders: SIGNED_LISTS[mask],
     });
     headers.authorization = result.authorization;
   }
