@@ -172,7 +172,7 @@ describe('compileConformanceCheck (fast path of checkResponse)', () => {
     /** The paths of every value in a JSON-like tree. */
     const paths = (v: unknown, at: (string | number)[] = []): (string | number)[][] => {
       const out: (string | number)[][] = [at];
-      if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...at, i])));
+      if (Array.isArray(v)) for (const [i, x] of v.entries()) out.push(...paths(x, [...at, i]));
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...at, k]));
       return out;
     };
