@@ -25,9 +25,7 @@ export function issuesFrom(error: z.ZodError, prefix = ''): ValidationIssue[] {
  * is not a body (e.g. `templateId`).
  */
 export function validateInput(schema: z.ZodType, value: unknown, operation: string, prefix = ''): void {
-  // Fast path (see checkResponse): a valid input is vouched for without zod building its output copy, which in a
-  // busy process cost more than the rest of a create call's client work. Any doubt goes to zod.
-  if (inputCheck(schema)(value)) return;
+  if (fastCheck(schema)(value)) return;
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(issuesFrom(result.error, prefix), { operation });
 }
@@ -35,13 +33,12 @@ export function validateInput(schema: z.ZodType, value: unknown, operation: stri
 /**
  * Returns the issues of a response body, or an empty array when it conforms.
  *
- * Every response of every call is checked, so the common case (a conforming body) takes a fast path: a plain
- * predicate compiled once per schema (see {@link compileConformanceCheck}) that never builds zod's output copy of
- * the body. Only when the predicate cannot vouch for the body, or the schema uses a construct it does not model,
- * does zod parse it — so the issues reported are exactly zod's.
+ * Every response of every call is checked, so the common case (a conforming body) takes the fast path of
+ * {@link fastCheck}. Only when it cannot vouch for the body does zod parse it — so the issues reported are exactly
+ * zod's.
  */
 export function checkResponse(schema: z.ZodType, value: unknown): ValidationIssue[] {
-  if (conformanceCheck(schema)?.(value) === true) return [];
+  if (fastCheck(schema)(value)) return [];
   const result = schema.safeParse(value);
   return result.success ? [] : issuesFrom(result.error);
 }
@@ -49,25 +46,18 @@ export function checkResponse(schema: z.ZodType, value: unknown): ValidationIssu
 /** A predicate that returns true only for values the schema accepts (false: "unknown, ask zod"). */
 type ConformanceCheck = (value: unknown) => boolean;
 
-const compiledChecks = new WeakMap<z.ZodType, ConformanceCheck | null>();
+const compiledChecks = new WeakMap<z.ZodType, ConformanceCheck>();
 
-function conformanceCheck(schema: z.ZodType): ConformanceCheck | null {
+/**
+ * The fast path of request validation and response checks, compiled once per schema: a plain predicate (see
+ * {@link compileConformanceCheck}, with `delegate`, so a part it does not model is checked by zod alone) that never
+ * builds zod's output copy of the value. For a create body that copy cost more, in a busy process, than the rest of
+ * the client's work for the call. `false` means "ask zod", never "invalid".
+ */
+function fastCheck(schema: z.ZodType): ConformanceCheck {
   let check = compiledChecks.get(schema);
   if (check === undefined) {
-    check = compileConformanceCheck(schema);
-    compiledChecks.set(schema, check);
-  }
-  return check;
-}
-
-const compiledInputChecks = new WeakMap<z.ZodType, ConformanceCheck>();
-
-/** The request fast path: compiled with `delegate`, so a part it does not model is checked by zod alone. */
-function inputCheck(schema: z.ZodType): ConformanceCheck {
-  let check = compiledInputChecks.get(schema);
-  if (check === undefined) {
-    const compiled =
-      compileConformanceCheck(schema, { delegate: true }) ?? ((v: unknown) => schema.safeParse(v).success);
+    const compiled = compileConformanceCheck(schema, { delegate: true });
     // A refinement that throws on an odd value must not escape: the predicate then says "ask zod".
     check = (v) => {
       try {
@@ -76,7 +66,7 @@ function inputCheck(schema: z.ZodType): ConformanceCheck {
         return false;
       }
     };
-    compiledInputChecks.set(schema, check);
+    compiledChecks.set(schema, check);
   }
   return check;
 }
@@ -221,6 +211,8 @@ export interface CompileOptions {
  * it accepts a value only when zod would accept it too (test/client/validation.test.ts compares both on generated
  * values, for every schema of every service).
  */
+export function compileConformanceCheck(schema: z.ZodType, options: { delegate: true }): ConformanceCheck;
+export function compileConformanceCheck(schema: z.ZodType, options?: CompileOptions): ConformanceCheck | null;
 export function compileConformanceCheck(schema: z.ZodType, options: CompileOptions = {}): ConformanceCheck | null {
   const delegate = options.delegate === true;
   const unsupported = (): ConformanceCheck | null => (delegate ? (v) => schema.safeParse(v).success : null);
