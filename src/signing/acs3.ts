@@ -6,7 +6,14 @@
 import { randomFillSync, timingSafeEqual } from 'node:crypto';
 import { parseAuthorizationParts } from './authorization.js';
 import { EMPTY_SHA256, hmacSha256Hex, sha256Hex } from './digest.js';
-import { normalizePathSegment, requestUrlParts, rfc3986Encode, sortedQueryPairs } from './encoding.js';
+import {
+  normalizePathSegment,
+  perSecond,
+  requestUrlParts,
+  rfc3986Encode,
+  setSorted,
+  sortedQueryPairs,
+} from './encoding.js';
 
 export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
 
@@ -149,18 +156,8 @@ export interface SignAcs3RequestResult {
   authorization: string;
 }
 
-/** The `x-acs-date` of the current second, cached: formatting costs more than comparing the second. */
-let nowSecond = Number.NaN;
-let nowAcsDate = '';
-
-function currentAcsDate(): string {
-  const second = Math.floor(Date.now() / 1000);
-  if (second !== nowSecond) {
-    nowAcsDate = formatAcsDate(new Date(second * 1000));
-    nowSecond = second;
-  }
-  return nowAcsDate;
-}
+/** The `x-acs-date` of a time in ms, the last second's text cached. */
+const acsDateAt = perSecond(formatAcsDate);
 
 /**
  * Default nonces: 32 hex digits (128 random bits) taken from a pool filled by `crypto.randomFillSync`, the way
@@ -180,21 +177,10 @@ function nextNonce(): string {
   return nonce;
 }
 
-/** Inserts after any equal name (a stable sort by name, as `Array#sort` with a name comparator). */
-function insertSorted(names: string[], values: string[], name: string, value: string): void {
-  let i = names.length;
-  for (; i > 0 && (names[i - 1] as string) > name; i--) {
-    names[i] = names[i - 1] as string;
-    values[i] = values[i - 1] as string;
-  }
-  names[i] = name;
-  values[i] = value;
-}
-
 export function signAcs3Request(input: SignAcs3RequestInput): SignAcs3RequestResult {
   const url = requestUrlParts(input.url);
   const bodyHash = input.body === undefined ? EMPTY_SHA256 : sha256Hex(input.body);
-  const date = input.date === undefined ? currentAcsDate() : formatAcsDate(input.date);
+  const date = input.date === undefined ? acsDateAt(Date.now()) : formatAcsDate(input.date);
   const nonce = input.nonce ?? nextNonce();
   const sts = input.securityToken !== undefined && input.securityToken !== '';
   // Signed headers: x-acs-*, host, content-type, sorted by name; the signer's own headers replace the caller's.
@@ -216,17 +202,15 @@ export function signAcs3Request(input: SignAcs3RequestInput): SignAcs3RequestRes
     } else if (name !== 'content-type') continue;
     const value = input.headers[key] as string;
     // One entry per name, valued as `headerValue` does: the lowercase key if there is one, else the first spelling.
-    const dup = names.indexOf(name);
-    if (dup < 0) insertSorted(names, values, name, value);
-    else if (key === name) values[dup] = value;
+    setSorted(names, values, name, value, key === name);
   }
-  if (!hasHost) insertSorted(names, values, 'host', url.host);
-  insertSorted(names, values, 'x-acs-date', date);
-  insertSorted(names, values, 'x-acs-signature-nonce', nonce);
-  insertSorted(names, values, 'x-acs-content-sha256', bodyHash);
+  if (!hasHost) setSorted(names, values, 'host', url.host);
+  setSorted(names, values, 'x-acs-date', date);
+  setSorted(names, values, 'x-acs-signature-nonce', nonce);
+  setSorted(names, values, 'x-acs-content-sha256', bodyHash);
   if (sts) {
-    insertSorted(names, values, 'x-acs-accesskey-id', input.accessKeyId);
-    insertSorted(names, values, 'x-acs-security-token', input.securityToken as string);
+    setSorted(names, values, 'x-acs-accesskey-id', input.accessKeyId);
+    setSorted(names, values, 'x-acs-security-token', input.securityToken as string);
   }
   let block = '';
   let signedHeaderList = '';

@@ -136,3 +136,39 @@ export function requestUrlParts(url: string | URL): RequestUrlParts {
   const pathname = url.pathname;
   return { host: url.host, pathname, search: url.search, plainPath: pathname !== '' && PLAIN_PATH.test(pathname) };
 }
+
+/**
+ * Sets `name` to `value` in two parallel arrays kept sorted by name, one entry per name (header sets are small:
+ * insertion from the end). An existing entry takes the new value only when `replace`.
+ */
+export function setSorted<V>(names: string[], values: V[], name: string, value: V, replace = true): void {
+  let i = names.length;
+  while (i > 0 && (names[i - 1] as string) > name) i--;
+  if (i > 0 && names[i - 1] === name) {
+    if (replace) values[i - 1] = value;
+    return;
+  }
+  for (let j = names.length; j > i; j--) {
+    names[j] = names[j - 1] as string;
+    values[j] = values[j - 1] as V;
+  }
+  names[i] = name;
+  values[i] = value;
+}
+
+/**
+ * A date formatter for whole seconds that keeps its last result: signing formats the current second many times a
+ * second, and formatting costs more than comparing the second. `ms` is a time in milliseconds since the epoch.
+ */
+export function perSecond(format: (date: Date) => string): (ms: number) => string {
+  let second = Number.NaN;
+  let text = '';
+  return (ms) => {
+    const s = Math.floor(ms / 1000);
+    if (s !== second) {
+      text = format(new Date(s * 1000));
+      second = s;
+    }
+    return text;
+  };
+}

@@ -8,9 +8,11 @@ import { parseAuthorizationParts } from './authorization.js';
 import { sha256Hex as digestHex, EMPTY_SHA256, hmacSha256Hex } from './digest.js';
 import {
   normalizePathSegment,
+  perSecond,
   type RequestUrlParts,
   requestUrlParts,
   rfc3986Encode,
+  setSorted,
   sortedQueryPairs,
 } from './encoding.js';
 
@@ -231,19 +233,8 @@ export interface SignHuaweiRequestResult {
   signature: string;
 }
 
-/** The `x-sdk-date` of the current second, cached: formatting costs more than comparing the second. */
-let nowSecond = Number.NaN;
-let nowSdkDate = '';
-
-function currentSdkDate(): string {
-  const ms = Date.now();
-  const second = Math.floor(ms / 1000);
-  if (second !== nowSecond) {
-    nowSdkDate = formatSdkDate(new Date(second * 1000));
-    nowSecond = second;
-  }
-  return nowSdkDate;
-}
+/** The `x-sdk-date` of a time in ms, the last second's text cached (the AK/SK provider uses it with its clock). */
+export const sdkDateAt: (ms: number) => string = perSecond(formatSdkDate);
 
 export function signHuaweiRequest(input: SignHuaweiRequestInput): SignHuaweiRequestResult {
   if (input.signedHeaders !== undefined) return signWithHeaderList(input, input.signedHeaders);
@@ -259,18 +250,7 @@ export function signHuaweiRequest(input: SignHuaweiRequestInput): SignHuaweiRequ
     if (name === 'authorization') continue;
     let value = headers[key];
     if (key !== name || value === undefined) value = headerValue(headers, name);
-    let i = names.length;
-    while (i > 0 && (names[i - 1] as string) > name) i--;
-    if (i > 0 && names[i - 1] === name) {
-      values[i - 1] = value;
-      continue;
-    }
-    for (let j = names.length; j > i; j--) {
-      names[j] = names[j - 1] as string;
-      values[j] = values[j - 1];
-    }
-    names[i] = name;
-    values[i] = value;
+    setSorted(names, values, name, value);
   }
   // Without `date`, the request's `x-sdk-date` or now: set at `x-sdk-date`, which is always among the names.
   let sdkDate = input.date === undefined ? '' : formatSdkDate(input.date);
@@ -281,7 +261,7 @@ export function signHuaweiRequest(input: SignHuaweiRequestInput): SignHuaweiRequ
     const name = names[i] as string;
     let value = values[i];
     if (name === 'x-sdk-date') {
-      if (input.date === undefined) sdkDate = value ?? currentSdkDate();
+      if (input.date === undefined) sdkDate = value ?? sdkDateAt(Date.now());
       value = sdkDate;
     } else if (value === undefined) {
       if (name !== 'host') throw new Error(`Signed header '${name}' is not present on the request`);
@@ -329,7 +309,7 @@ function signWithHeaderList(input: SignHuaweiRequestInput, list: readonly string
   const headers = input.headers;
   let sdkDate: string;
   if (input.date !== undefined) sdkDate = formatSdkDate(input.date);
-  else sdkDate = headerValue(headers, 'x-sdk-date') ?? currentSdkDate();
+  else sdkDate = headerValue(headers, 'x-sdk-date') ?? sdkDateAt(Date.now());
   const names = normalizedLists.has(list) ? (list as string[]) : normalizeSignedHeaders([...list, 'x-sdk-date']);
   let block = '';
   for (const name of names) {

@@ -1,4 +1,4 @@
-import { formatSdkDate, huaweiSignedHeaderList, signHuaweiRequest } from '../../signing/huawei.js';
+import { huaweiSignedHeaderList, sdkDateAt, signHuaweiRequest } from '../../signing/huawei.js';
 import { ConfigurationError } from '../errors.js';
 import { DescribedProvider, maskId } from './describe.js';
 import type { AuthContext, AuthProvider, OutgoingRequest } from './types.js';
@@ -43,9 +43,6 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
   readonly #sk: string;
   readonly #securityToken: string | undefined;
   readonly #projectId: string | undefined;
-  /** The `X-Sdk-Date` of the last second signed in (formatting a date costs more than comparing seconds). */
-  #dateSecond = Number.NaN;
-  #dateText = '';
 
   /**
    * Checks the options.
@@ -86,7 +83,7 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
     let mask = req.body !== undefined && headers['content-type'] !== undefined ? 1 : 0;
     for (let i = 0; i < OPTIONAL_SIGNED.length; i++) if (headers[OPTIONAL_SIGNED[i]!] !== undefined) mask |= 2 << i;
     // The date of ctx.now(), set on the request first: the signer signs the request's own `x-sdk-date`.
-    headers['x-sdk-date'] = this.#sdkDate(ctx.now());
+    headers['x-sdk-date'] = sdkDateAt(ctx.now());
     const result = signHuaweiRequest({
       method: req.method,
       url: req.url,
@@ -97,15 +94,6 @@ export class HuaweiAkskAuth extends DescribedProvider implements AuthProvider {
       signedHeaders: SIGNED_LISTS[mask],
     });
     headers.authorization = result.authorization;
-  }
-
-  #sdkDate(now: number): string {
-    const second = Math.floor(now / 1000);
-    if (second !== this.#dateSecond) {
-      this.#dateText = formatSdkDate(new Date(second * 1000));
-      this.#dateSecond = second;
-    }
-    return this.#dateText;
   }
 
   /** The `projectId` option, if given. */
