@@ -5,16 +5,9 @@
  */
 import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { formatPath } from './format.js';
 
-/** `['data_sources', 0, 'db_type']` → `data_sources[0].db_type`. */
-export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
-  let out = prefix;
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
-  }
-  return out;
-}
+export { formatPath } from './format.js';
 
 export function issuesFrom(error: z.ZodError, prefix = ''): ValidationIssue[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path, prefix), message: issue.message }));

@@ -17,8 +17,10 @@
  */
 import { Accounts, type AccountsSnapshot, type ProjectRecord } from './accounts.js';
 import { type ClockSnapshot, EngineClock } from './clock.js';
+import { ControlError, MockApiError } from './errors.js';
 import { type ArmedFault, FaultRegistry, type FaultSpec } from './faults.js';
 import { type AuthResult, NonceCache, verifyAcs3, verifyHuawei } from './gateway.js';
+import { huaweiGateway } from './gateways.js';
 import { type IdsSnapshot, SeededIds } from './ids.js';
 import { Journal, type JournalEntry, queryRecord, redactBody, redactHeaders, redactValue } from './journal.js';
 import { Router } from './router.js';
@@ -256,15 +258,6 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of Object.keys(record).sort()) out[name] = record[name] as string;
   return out;
-}
-
-class ControlError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
 }
 
 function jsonBody(rawBody: string): Record<string, unknown> {
@@ -747,6 +740,9 @@ export class MockEngine implements Mock {
     try {
       return this.clock.frozen(() => route.handler(req));
     } catch (error) {
+      if (error instanceof MockApiError && !control) {
+        return service.errorResponse(error.status, error.code, error.message, req);
+      }
       if (control) {
         const status = error instanceof ControlError ? error.status : 400;
         return { status, body: { error: error instanceof Error ? error.message : String(error) } };
@@ -945,6 +941,9 @@ export class MockEngine implements Mock {
     ];
     return {
       name: 'control' as ServiceName,
+      protocol: { style: 'rest' },
+      gateway: huaweiGateway,
+      defaultFaultCode: () => 'MOCK.FAULT',
       routes: [],
       controlRoutes,
       errorResponse: (status, _code, message) => ({ status, body: { error: message } }),

@@ -149,10 +149,65 @@ export interface MockSettings {
   defaultWorkspaces: string[];
 }
 
+/**
+ * The API gateway in front of a service: what answers before the service sees a request (route misses, oversized
+ * bodies, authentication failures) and how request ids look. Services of one vendor share one gateway.
+ */
+export interface MockGateway {
+  /** Response header that carries the request id on every answer, lowercase (e.g. `x-request-id`). */
+  readonly requestIdHeader: string;
+  /** A new request id, drawn from the mock's seeded ids. */
+  newRequestId(ids: MockIds): string;
+  /** The gateway's own error envelope. */
+  errorResponse(status: number, code: string, message: string, req: MockRequest): MockResponse;
+  /** Whether an injected fault's code belongs to the gateway (then the gateway's envelope renders it). */
+  ownsCode(code: string): boolean;
+  /** The answer to a request that matches no route. */
+  readonly routeMiss: MockApiAnswer;
+  /** The answer to a request whose body exceeds the engine's size limit. */
+  readonly tooLarge: MockApiAnswer;
+}
+
+/** Status, code and message of an error answer, before an envelope renders it. */
+export interface MockApiAnswer {
+  /** HTTP status. */
+  status: number;
+  /** The service's or gateway's error code. */
+  code: string;
+  /** Human-readable message. */
+  message: string;
+}
+
+/** A REST service: routed by method and path. */
+export interface RestProtocol {
+  /** Routed by method and path pattern. */
+  readonly style: 'rest';
+}
+
+/** An RPC service: every operation at `/`, routed by the action the request names, checked against one version. */
+export interface RpcProtocol {
+  /** Routed by action name. */
+  readonly style: 'rpc';
+  /** The one API version served. */
+  readonly version: string;
+  /** The action a request at `/` names, or null when it names none. */
+  actionOf(headers: Headers, query: URLSearchParams): string | null;
+  /** The API version a request names, or null when it names none. */
+  versionOf(headers: Headers, query: URLSearchParams): string | null;
+  /** The answer to an unknown action, or a known action with another version. */
+  unknownAction(action: string, version: string | null, knownAction: boolean): MockApiAnswer;
+}
+
 /** A per-service mock module. */
 export interface MockService {
   /** Name of the service; the engine routes by it. */
   readonly name: ServiceName;
+  /** How requests reach the service: by method and path, or by action. */
+  readonly protocol: RestProtocol | RpcProtocol;
+  /** The gateway in front of the service. */
+  readonly gateway: MockGateway;
+  /** Code of an injected status fault that names none (e.g. 429 → the service's throttling code). */
+  defaultFaultCode(status: number): string;
   /** Public API routes of the service. */
   readonly routes: MockRoute[];
   /** Seed routes under /__mock/<service>/… (auth 'none'). The engine answers errors on them as `{ "error": message }`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { acsGateway } from '../../../src/mock/gateways.js';
 import { createMock, type MockServiceFactory } from '../../../src/mock/index.js';
 import { signAcs3Request } from '../../../src/signing/acs3.js';
 import { dataworksRequest, readResult } from '../../support/mock.js';
@@ -9,6 +10,19 @@ skipFakeExchangesInConformance();
 /** A fake DataWorks-style service: RPC routes on `/` selected by action. */
 const fakeDataWorks: MockServiceFactory = () => ({
   name: 'dataworks',
+  protocol: {
+    style: 'rpc',
+    version: '2024-05-18',
+    actionOf: (headers, query) => headers.get('x-acs-action') ?? query.get('Action'),
+    versionOf: (headers, query) => headers.get('x-acs-version') ?? query.get('Version'),
+    unknownAction: (action) => ({
+      status: 404,
+      code: 'InvalidAction.NotFound',
+      message: `Specified api ${action} is not found.`,
+    }),
+  },
+  gateway: acsGateway('dataworks-public'),
+  defaultFaultCode: () => 'MockFault',
   routes: [
     {
       operation: 'FakeEcho',

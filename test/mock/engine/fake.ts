@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { huaweiFaultCode, huaweiGateway } from '../../../src/mock/gateways.js';
 import {
   MOCK_OBSERVER,
   type MockExchange,
@@ -34,6 +35,9 @@ export function fakeService(
     context = ctx;
     const service: MockService & { schedule(at: number, label: string): void } = {
       name,
+      protocol: { style: 'rest' },
+      gateway: huaweiGateway,
+      defaultFaultCode: huaweiFaultCode,
       routes: [
         {
           operation: 'GetCounter',

@@ -10,6 +10,7 @@
  * without whitespace or '/'; registering an existing one answers 200 again (idempotent); unregistering an unknown
  * one answers 404 `{"error"}`; the instance list of an unknown task answers 404 `{"error"}`.
  */
+import { huaweiFaultCode, huaweiGateway } from '../../gateways.js';
 import type {
   MockRequest,
   MockResponse,
@@ -244,6 +245,9 @@ export const createDataArtsService = ((ctx: ServiceContext): DataArtsMockService
 
   return {
     name: 'dataarts',
+    protocol: { style: 'rest' },
+    gateway: huaweiGateway,
+    defaultFaultCode: huaweiFaultCode,
     routes,
     controlRoutes,
     errorResponse(status, code, message) {

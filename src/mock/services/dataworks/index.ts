@@ -23,10 +23,12 @@
  */
 import {
   DATAWORKS_ACTIONS,
+  DATAWORKS_API_VERSION,
   type DataWorksAction,
   type DataWorksRequest,
   parseDataWorksParams,
 } from '../../../dataworks/schemas.js';
+import { acsGateway } from '../../gateways.js';
 import type {
   MockRequest,
   MockResponse,
@@ -651,6 +653,21 @@ export const createDataWorksService = ((ctx: ServiceContext): DataWorksMockServi
 
   return {
     name: 'dataworks',
+    protocol: {
+      style: 'rpc',
+      version: DATAWORKS_API_VERSION,
+      actionOf: (headers, query) => headers.get('x-acs-action') ?? query.get('Action'),
+      versionOf: (headers, query) => headers.get('x-acs-version') ?? query.get('Version'),
+      unknownAction: (action, version, knownAction) => ({
+        status: 404,
+        code: 'InvalidAction.NotFound',
+        message: knownAction
+          ? `Specified api version ${version ?? '(none)'} is not found.`
+          : `Specified api ${action} is not found.`,
+      }),
+    },
+    gateway: acsGateway('dataworks-public'),
+    defaultFaultCode: (status) => (status === 429 ? 'Throttling.User' : status >= 500 ? 'InternalError' : 'MockFault'),
     routes,
     controlRoutes,
     state,

@@ -9,6 +9,8 @@
  *   for `start_now` (both routes) and 'ScheduledRun' for schedule trigger points.
  * - Seed routes answer 200 with the resulting seed (`{"ins_id", "reachable"}` / `{"project_id", "enabled"}`).
  */
+
+import { huaweiFaultCode, huaweiGateway } from '../../gateways.js';
 import type {
   MockRequest,
   MockResponse,
@@ -248,6 +250,9 @@ export const createDscService = ((ctx: ServiceContext): DscMockService => {
 
   return {
     name: 'dsc',
+    protocol: { style: 'rest' },
+    gateway: huaweiGateway,
+    defaultFaultCode: huaweiFaultCode,
     routes,
     controlRoutes,
     state,

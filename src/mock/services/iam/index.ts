@@ -11,7 +11,9 @@
  * - Injected faults whose code starts with `APIGW.` answer in the gateway envelope, others in the nested one.
  * - The catalog lists `iam`, `sdg` and `dayu` endpoints pointing at the mock origin the request came to.
  */
+
 import type { Accounts, ProjectRecord, UserRecord } from '../../accounts.js';
+import { huaweiFaultCode, huaweiGateway } from '../../gateways.js';
 import type { MockRequest, MockResponse, MockRoute, MockService, ServiceContext } from '../../types.js';
 
 export interface IamContext extends ServiceContext {
@@ -265,6 +267,9 @@ export function createIamService(ctx: IamContext): MockService {
 
   return {
     name: 'iam',
+    protocol: { style: 'rest' },
+    gateway: huaweiGateway,
+    defaultFaultCode: huaweiFaultCode,
     routes,
     controlRoutes: [],
     // Gateway (`APIGW.*`) answers, faults included, are rendered by the engine in the gateway envelope.
