@@ -2,13 +2,13 @@
  * Quartz cron subset shared by the SDK's client-side validation and the mock (DataArts Catalog, DataWorks).
  * Pure and dependency-free.
  *
- * Subset (shared/api/dataarts-catalog.md, "Cron subset"): exactly 6 whitespace-separated fields
+ * The DataArts cron subset: exactly 6 whitespace-separated fields
  * `sec min hour day-of-month month day-of-week`; ranges sec 0–59, min 0–59, hour 0–23, day-of-month 1–31,
  * month 1–12 or JAN–DEC, day-of-week 1–7 (1 = Sunday) or SUN–SAT; each field is `*`, a number, `a-b`, a comma
  * list, or a step `*∕n`, `a/n`, `a-b/n`; `?` only in day-of-month or day-of-week, and at least one of the two must
  * be `?`. `L`, `W`, `#`, `LW` and a 7th (year) field are rejected naming the token. Leading zeros are allowed.
  *
- * Decisions where the sheet is silent (as Quartz 2.x does unless noted):
+ * Decisions where the vendor docs are silent (as Quartz 2.x does unless noted):
  * - Names are case-insensitive (`mon-fri`), numbers and names may be mixed in a range (`2-FRI`).
  * - A range whose start is greater than its end wraps around (`22-2` hours = 22,23,0,1,2; `FRI-MON`).
  * - A step `n` must be 1 … field maximum (59, 59, 23, 31, 12, 7); `a/n` runs from `a` to the field maximum.

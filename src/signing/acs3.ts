@@ -1,5 +1,5 @@
 /**
- * Alibaba Cloud signature V3 `ACS3-HMAC-SHA256` (auth.md §3). Pure functions on node:crypto, shared by the client's
+ * Alibaba Cloud signature V3 `ACS3-HMAC-SHA256`. Pure functions on node:crypto, shared by the client's
  * ACS3 provider and the mock's DataWorks verifier. Module state: the `x-acs-date` of the current second and a pool
  * of random nonce bytes; `digest.ts` keeps the HMAC padded keys of recently used secrets (bounded, private).
  */

@@ -1,5 +1,5 @@
 /**
- * Huawei Cloud API Gateway signature `SDK-HMAC-SHA256` (auth.md §2). Pure functions on node:crypto, shared by the
+ * Huawei Cloud API Gateway signature `SDK-HMAC-SHA256`. Pure functions on node:crypto, shared by the
  * client's AK/SK provider and the mock gateway's verifier. Module state: the `x-sdk-date` of the current second;
  * `digest.ts` keeps the HMAC padded keys of recently used secrets (bounded, private, see there).
  */
@@ -200,7 +200,7 @@ export function formatHuaweiAuthorization(ak: string, signedHeaders: readonly st
   return `${HUAWEI_ALGORITHM} Access=${ak}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
 }
 
-/** Body hash per auth.md: `UNSIGNED-PAYLOAD` when the header says so, else hex SHA-256 of the exact bytes. */
+/** Body hash: `UNSIGNED-PAYLOAD` when the header says so, else hex SHA-256 of the exact bytes. */
 export function huaweiBodyHash(headers: Record<string, string>, body: string | Uint8Array | undefined): string {
   const declared = headerValue(headers, 'x-sdk-content-sha256');
   if (declared !== undefined && declared.trim() === UNSIGNED_PAYLOAD) return UNSIGNED_PAYLOAD;
