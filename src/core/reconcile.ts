@@ -1,0 +1,176 @@
+/**
+ * Exactly-once creates on APIs without idempotency tokens. After an attempt whose outcome is unknown, the request
+ * loop asks the operation's {@link CreateLookup} whether the create took effect: it pages through the service's
+ * list, keeps the objects that match the request exactly, and adopts one only if the service created it after the
+ * call began (judged on the service's clock, from its `Date` header) and no other call of this client has taken it.
+ */
+import type { AbortLike } from './abort.js';
+
+/** An object a lookup found that matches the create's identifying fields exactly. */
+export interface Candidate {
+  /** The object's id. */
+  id: string;
+  /** When the service created it, epoch ms on the service's clock; undefined when the list does not say. */
+  createdAt: number | undefined;
+}
+
+/** One page of a lookup: the exact matches on it, and the page's `Date` response header. */
+export interface LookupPage {
+  /** Objects of the page that match the request exactly (name plus the fields that identify the object). */
+  matches: Candidate[];
+  /** Every object the page held, matching or not (reported in errors). */
+  seen: number;
+  /** The page's `Date` response header, if any. */
+  date: string | undefined;
+}
+
+/** How an operation finds the object a create may have made. */
+export interface CreateLookup<R = unknown> {
+  /** The identifying fields of the request, as one string: creates with the same key are "identical". */
+  key: string;
+  /** Pages through the narrowest list the API allows, yielding the exact matches of each page. */
+  pages(signal: AbortLike): AsyncIterable<LookupPage>;
+  /** What the create resolves to when it adopts `candidate`. */
+  result(candidate: Candidate): R;
+  /** The id a successful create answered with (so no other call adopts it). */
+  idOf(result: R): string | undefined;
+}
+
+/** What a lookup saw, for the log line and the error after the last attempt. */
+export interface LookupReport {
+  /** Objects listed. */
+  seen: number;
+  /** Objects that matched the request exactly. */
+  matched: number;
+  /** Of those, created too early to be this call's. */
+  tooOld: number;
+  /** Of those, already taken by another call of this client. */
+  claimed: number;
+  /** The adopted object, when one was. */
+  adopted?: Candidate;
+}
+
+/**
+ * How far before the call's start (on the service's clock) an object may have been created and still be adopted.
+ * `Date` headers have whole seconds, so the estimate of the service's clock is up to a second early; an identical
+ * object that another process created within that second before the call could be adopted (the stated limit).
+ */
+export const RECONCILE_TOLERANCE_MS = 1_000;
+
+/** How many adopted or returned ids a client remembers (oldest forgotten first). */
+const MAX_CLAIMS = 10_000;
+
+/**
+ * Per-client bookkeeping of creates: ids already returned or adopted (so two calls never take the same object),
+ * attempts in flight per key (a lookup waits for identical creates still on the wire, so their ids are claimed
+ * first), and one lookup at a time per key.
+ */
+export class CreateLedger {
+  readonly #claimed = new Set<string>();
+  readonly #sending = new Map<string, { count: number; idle: (() => void)[] }>();
+  readonly #locks = new Map<string, Promise<unknown>>();
+
+  /** Marks `id` as taken; false when it already was. */
+  claim(id: string): boolean {
+    if (this.#claimed.has(id)) return false;
+    this.#claimed.add(id);
+    if (this.#claimed.size > MAX_CLAIMS) {
+      const oldest = this.#claimed.values().next().value as string;
+      this.#claimed.delete(oldest);
+    }
+    return true;
+  }
+
+  isClaimed(id: string): boolean {
+    return this.#claimed.has(id);
+  }
+
+  /** Counts an attempt of `key` on the wire until the returned function is called. */
+  sending(key: string): () => void {
+    let entry = this.#sending.get(key);
+    if (entry === undefined) {
+      entry = { count: 0, idle: [] };
+      this.#sending.set(key, entry);
+    }
+    entry.count++;
+    const e = entry;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      e.count--;
+      if (e.count === 0) {
+        this.#sending.delete(key);
+        for (const wake of e.idle.splice(0)) wake();
+      }
+    };
+  }
+
+  /** Resolves once no attempt of `key` is on the wire (at once when none is). */
+  idle(key: string): Promise<void> {
+    const entry = this.#sending.get(key);
+    if (entry === undefined) return Promise.resolve();
+    return new Promise((resolve) => entry.idle.push(resolve));
+  }
+
+  /** Runs `fn` after every earlier `exclusive` call of the same key has finished. */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.#locks.get(key) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.#locks.set(key, tail);
+    void tail.then(() => {
+      if (this.#locks.get(key) === tail) this.#locks.delete(key);
+    });
+    return run;
+  }
+}
+
+/** The service's clock minus ours, in ms, from a `Date` header read at `receivedAt`; 0 without a usable header. */
+export function clockOffset(date: string | undefined, receivedAt: number): number {
+  if (date === undefined) return 0;
+  const serviceNow = Date.parse(date);
+  return Number.isNaN(serviceNow) ? 0 : serviceNow - receivedAt;
+}
+
+/**
+ * Looks for the object of a create whose outcome is unknown, and adopts the earliest eligible one: created at or
+ * after the call's start on the service's clock (less {@link RECONCILE_TOLERANCE_MS}) and not claimed by another
+ * call. Runs one lookup per key at a time, after identical attempts on the wire have settled.
+ *
+ * @param startedAt - When the call began, epoch ms on this machine's clock.
+ */
+export async function findCreated<R>(
+  lookup: CreateLookup<R>,
+  ledger: CreateLedger,
+  startedAt: number,
+  signal: AbortLike,
+): Promise<LookupReport> {
+  await ledger.idle(lookup.key);
+  return ledger.exclusive(lookup.key, async () => {
+    const report: LookupReport = { seen: 0, matched: 0, tooOld: 0, claimed: 0 };
+    let best: Candidate | undefined;
+    for await (const page of lookup.pages(signal)) {
+      const offset = clockOffset(page.date, Date.now());
+      const earliest = startedAt + offset - RECONCILE_TOLERANCE_MS;
+      report.seen += page.seen;
+      for (const c of page.matches) {
+        report.matched++;
+        if (c.createdAt === undefined || c.createdAt < earliest) report.tooOld++;
+        else if (ledger.isClaimed(c.id)) report.claimed++;
+        else if (best === undefined || (best.createdAt as number) > c.createdAt) best = c;
+      }
+    }
+    if (best !== undefined && ledger.claim(best.id)) report.adopted = best;
+    return report;
+  });
+}
+
+/** One line for logs and errors: what a lookup saw. */
+export function describeLookup(report: LookupReport): string {
+  const base = `looked through ${report.seen} object(s): ${report.matched} matched exactly`;
+  const why: string[] = [];
+  if (report.tooOld > 0) why.push(`${report.tooOld} created before the call began`);
+  if (report.claimed > 0) why.push(`${report.claimed} already returned to another call`);
+  return why.length > 0 ? `${base} (${why.join(', ')})` : base;
+}
