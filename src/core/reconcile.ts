@@ -22,6 +22,8 @@ export interface LookupPage {
   seen: number;
   /** The page's `Date` response header, if any. */
   date: string | undefined;
+  /** The page's request id, if any (an adopted result may carry it). */
+  requestId?: string | undefined;
 }
 
 /** How an operation finds the object a create may have made. */
@@ -30,8 +32,8 @@ export interface CreateLookup<R = unknown> {
   key: string;
   /** Pages through the narrowest list the API allows, yielding the exact matches of each page. */
   pages(signal: AbortLike): AsyncIterable<LookupPage>;
-  /** What the create resolves to when it adopts `candidate`. */
-  result(candidate: Candidate): R;
+  /** What the create resolves to when it adopts `candidate`, found by the request `requestId`. */
+  result(candidate: Candidate, requestId: string | undefined): R;
   /** The id a successful create answered with (so no other call adopts it). */
   idOf(result: R): string | undefined;
 }
@@ -48,6 +50,8 @@ export interface LookupReport {
   claimed: number;
   /** The adopted object, when one was. */
   adopted?: Candidate;
+  /** Request id of the lookup page that listed the adopted object. */
+  requestId?: string | undefined;
 }
 
 /**
@@ -150,6 +154,7 @@ export async function findCreated<R>(
   return ledger.exclusive(lookup.key, async () => {
     const report: LookupReport = { seen: 0, matched: 0, tooOld: 0, claimed: 0 };
     let best: Candidate | undefined;
+    let bestRequestId: string | undefined;
     for await (const page of lookup.pages(signal)) {
       const offset = clockOffset(page.date, Date.now());
       const earliest = startedAt + offset - RECONCILE_TOLERANCE_MS;
@@ -158,10 +163,16 @@ export async function findCreated<R>(
         report.matched++;
         if (c.createdAt === undefined || c.createdAt < earliest) report.tooOld++;
         else if (ledger.isClaimed(c.id)) report.claimed++;
-        else if (best === undefined || (best.createdAt as number) > c.createdAt) best = c;
+        else if (best === undefined || (best.createdAt as number) > c.createdAt) {
+          best = c;
+          bestRequestId = page.requestId;
+        }
       }
     }
-    if (best !== undefined && ledger.claim(best.id)) report.adopted = best;
+    if (best !== undefined && ledger.claim(best.id)) {
+      report.adopted = best;
+      report.requestId = bestRequestId;
+    }
     return report;
   });
 }

@@ -1,0 +1,105 @@
+/**
+ * How a DataWorks create whose outcome is unknown is looked up. `Name` filters are fuzzy, so matches are exact on
+ * this side: a crawler by name, data source and type (ListCrawlers filtered by name and data source); a data source
+ * by workspace, name, type (case-insensitive) and environment (ListDataSources filtered by name and type).
+ */
+import type { WithResponse } from '../core/api-promise.js';
+import type { CreateLookup, LookupPage } from '../core/reconcile.js';
+import type { DataWorksRequest, DataWorksRequestInput, DataWorksResponse } from './schemas.js';
+
+type CreateCrawlerRequest = DataWorksRequest<'CreateCrawler'>;
+type CreateCrawlerResponse = DataWorksResponse<'CreateCrawler'>;
+type CreateDataSourceRequest = DataWorksRequest<'CreateDataSource'>;
+type CreateDataSourceResponse = DataWorksResponse<'CreateDataSource'>;
+type ListCrawlersRequest = DataWorksRequestInput<'ListCrawlers'>;
+type ListCrawlersResponse = DataWorksResponse<'ListCrawlers'>;
+type ListDataSourcesRequest = DataWorksRequestInput<'ListDataSources'>;
+type ListDataSourcesResponse = DataWorksResponse<'ListDataSources'>;
+
+const PAGE_SIZE = 100;
+
+type Page<Q, R> = (request: Q, signal: AbortSignal) => Promise<WithResponse<R>>;
+
+/** Pages a DataWorks list (`PageNumber` from 1) until the last page. */
+async function* paged<R extends { PagingInfo: { TotalCount: number } }>(
+  fetch: (pageNumber: number) => Promise<WithResponse<R>>,
+  read: (page: WithResponse<R>) => Omit<LookupPage, 'date' | 'requestId'>,
+): AsyncIterable<LookupPage> {
+  for (let pageNumber = 1, listed = 0; ; pageNumber++) {
+    const page = await fetch(pageNumber);
+    const { seen, matches } = read(page);
+    listed += seen;
+    yield { seen, matches, date: page.headers['date'], requestId: page.requestId };
+    if (seen < PAGE_SIZE || listed >= page.data.PagingInfo.TotalCount) return;
+  }
+}
+
+const created = (ms: number | undefined) => (typeof ms === 'number' ? ms : undefined);
+
+/** The lookup of `createCrawler(body)`. */
+export function crawlerLookup(
+  body: CreateCrawlerRequest,
+  list: Page<ListCrawlersRequest, ListCrawlersResponse>,
+): CreateLookup<CreateCrawlerResponse> {
+  return {
+    key: JSON.stringify(['CreateCrawler', body.Name, body.DataSourceId, body.Type]),
+    pages: (signal) =>
+      paged(
+        (PageNumber) =>
+          list(
+            { Name: body.Name, DataSourceIds: [body.DataSourceId], PageNumber, PageSize: PAGE_SIZE },
+            signal as AbortSignal,
+          ),
+        (page) => {
+          const crawlers = page.data.PagingInfo.Crawlers ?? [];
+          return {
+            seen: crawlers.length,
+            matches: crawlers
+              .filter((c) => c.Name === body.Name && c.DataSourceId === body.DataSourceId && c.Type === body.Type)
+              .map((c) => ({ id: String(c.Id), createdAt: created(c.CreateTime) })),
+          };
+        },
+      ),
+    result: (found, requestId) => ({ RequestId: requestId ?? '', Success: true, Id: Number(found.id) }),
+    idOf: (result) => String(result.Id),
+  };
+}
+
+function envOf(properties: unknown): unknown {
+  return typeof properties === 'object' && properties !== null
+    ? ((properties as Record<string, unknown>)['envType'] ?? null)
+    : null;
+}
+
+/** The lookup of `createDataSource(body)`. */
+export function dataSourceLookup(
+  body: CreateDataSourceRequest,
+  list: Page<ListDataSourcesRequest, ListDataSourcesResponse>,
+): CreateLookup<CreateDataSourceResponse> {
+  const type = body.Type.toLowerCase();
+  const env = envOf(body.ConnectionProperties);
+  return {
+    key: JSON.stringify(['CreateDataSource', body.ProjectId, body.Name, type, env]),
+    pages: (signal) =>
+      paged(
+        (PageNumber) =>
+          list(
+            { ProjectId: body.ProjectId, Name: body.Name, Types: [body.Type], PageNumber, PageSize: PAGE_SIZE },
+            signal as AbortSignal,
+          ),
+        (page) => {
+          const groups = page.data.PagingInfo.DataSources ?? [];
+          return {
+            seen: groups.length,
+            matches: groups
+              .filter((g) => g.Name === body.Name && g.Type.toLowerCase() === type)
+              .flatMap((g) => g.DataSource)
+              .filter((d) => envOf(d.ConnectionProperties) === env)
+              .map((d) => ({ id: String(d.Id), createdAt: created(d.CreateTime) })),
+          };
+        },
+      ),
+    result: (found, requestId) => ({ RequestId: requestId ?? '', Id: Number(found.id) }),
+    idOf: (result) => String(result.Id),
+  };
+}
