@@ -12,6 +12,11 @@ export interface WithResponse<T> {
   headers: Record<string, string>;
   /** Request id the service returned (`X-Request-Id` header or body), when present. */
   requestId: string | undefined;
+  /**
+   * Set when a create whose attempt had an unknown outcome was found to have taken effect, and the call resolved with
+   * the object a lookup found (status, headers and request id are then the lookup's).
+   */
+  reconciled?: true;
 }
 
 /**
