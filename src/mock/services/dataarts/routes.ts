@@ -37,8 +37,9 @@ export function apiRoutes(state: DataArtsState): MockRoute[] {
       path: `${BASE}/search`,
       auth: 'huawei',
       handler: (req) => {
-        state.requireWorkspace(scopeOf(req));
-        return ok(searchView(state.search(scopeOf(req), parseSearch(req))));
+        const scope = scopeOf(req);
+        state.requireWorkspace(scope);
+        return ok(searchView(state.search(scope, parseSearch(req))));
       },
     },
     {
@@ -47,8 +48,9 @@ export function apiRoutes(state: DataArtsState): MockRoute[] {
       path: `${BASE}/create`,
       auth: 'huawei',
       handler: (req) => {
-        state.requireWorkspace(scopeOf(req));
-        return ok(createdView(state.create(scopeOf(req), parseTask(req), callerOf(req))));
+        const scope = scopeOf(req);
+        state.requireWorkspace(scope);
+        return ok(createdView(state.create(scope, parseTask(req), callerOf(req))));
       },
     },
     {
@@ -64,8 +66,9 @@ export function apiRoutes(state: DataArtsState): MockRoute[] {
       path: `${BASE}/{task_id}`,
       auth: 'huawei',
       handler: (req) => {
-        state.requireWorkspace(scopeOf(req));
-        state.update(scopeOf(req), param(req, 'task_id'), parseTask(req), callerOf(req));
+        const scope = scopeOf(req);
+        state.requireWorkspace(scope);
+        state.update(scope, param(req, 'task_id'), parseTask(req), callerOf(req));
         return ok();
       },
     },
@@ -85,9 +88,9 @@ export function apiRoutes(state: DataArtsState): MockRoute[] {
       path: `${BASE}/{task_id}/action`,
       auth: 'huawei',
       handler: (req) => {
-        state.requireWorkspace(scopeOf(req));
-        const started = state.action(scopeOf(req), param(req, 'task_id'), parseAction(req));
-        return ok(undefined, actionHeaders(started));
+        const scope = scopeOf(req);
+        state.requireWorkspace(scope);
+        return ok(undefined, actionHeaders(state.action(scope, param(req, 'task_id'), parseAction(req))));
       },
     },
     {
@@ -96,9 +99,10 @@ export function apiRoutes(state: DataArtsState): MockRoute[] {
       path: `${BASE}/{task_id}/{instance_id}/log`,
       auth: 'huawei',
       handler: (req) => {
-        state.requireWorkspace(scopeOf(req));
+        const scope = scopeOf(req);
+        state.requireWorkspace(scope);
         const { bridge_id } = parseLog(req);
-        return ok(logView(state.log(scopeOf(req), param(req, 'task_id'), param(req, 'instance_id'), bridge_id)));
+        return ok(logView(state.log(scope, param(req, 'task_id'), param(req, 'instance_id'), bridge_id)));
       },
     },
   ];

@@ -26,7 +26,8 @@ import {
   type Trigger,
 } from './records.js';
 
-export const SCHEDULED_RUN_OPERATION = 'ScheduledRun';
+/** The operation name run faults match for a cron firing (an action's run uses `ExecuteTaskAction`). */
+const SCHEDULED_RUN_OPERATION = 'ScheduledRun';
 export const ACTION_OPERATION = 'ExecuteTaskAction';
 
 type RunEvent =

@@ -110,14 +110,14 @@ function indexRemove(ws: Workspace, t: Task): void {
 }
 
 /** Adds a task to the workspace (map, order and indexes). */
-export function addTask(ws: Workspace, t: Task): void {
+export function addToWorkspace(ws: Workspace, t: Task): void {
   ws.tasks.set(t.id, t);
   ws.ordered.insert(t);
   indexAdd(ws, t);
 }
 
 /** Removes a task from the workspace. */
-export function removeTask(ws: Workspace, t: Task): void {
+export function removeFromWorkspace(ws: Workspace, t: Task): void {
   ws.tasks.delete(t.id);
   ws.ordered.remove(t);
   indexRemove(ws, t);

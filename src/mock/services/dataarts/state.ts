@@ -29,12 +29,12 @@ import { type Instance, makeTask, runningInstance, type Task, type TaskData, tas
 import type { Caller, Scope, SearchInput, TaskAction, TaskInput } from './requests.js';
 import { ACTION_OPERATION, Runs } from './runs.js';
 import {
-  addTask,
+  addToWorkspace,
   clearWorkspace,
   newWorkspace,
   rebuildWorkspace,
   reindexTask,
-  removeTask,
+  removeFromWorkspace,
   type SearchResult,
   searchWorkspace,
   type Workspace,
@@ -169,7 +169,7 @@ export class DataArtsState {
       input.endMs,
     );
     project.tasks.set(id, task);
-    addTask(ws, task);
+    addToWorkspace(ws, task);
     if (task.schedule.schedule_type === 'CRON' && input.schedule.enabled === 1) this.runs.startScheduling(task, now);
     return task;
   }
@@ -221,7 +221,7 @@ export class DataArtsState {
   private removeTask(project: Project, ws: Workspace, task: Task, reason: string): void {
     this.runs.drop(task, this.ctx.clock.now(), reason);
     project.tasks.delete(task.id);
-    removeTask(ws, task);
+    removeFromWorkspace(ws, task);
   }
 
   /** Performs `action`; returns the instance it started, if any. */
