@@ -3,14 +3,14 @@
  *
  * Every schema is type-equal to the generated type of the same name without `Schema` (z.input for request
  * schemas, z.output for response schemas; pinned by test/spec/dataarts-types.test-d.ts). Request schemas enforce
- * every [mock] rule of shared/api/dataarts-catalog.md that can be checked before I/O, so the SDK rejects what the
- * mock would reject; the mock may use the same schemas. Request schemas do not transform: what parses is what is
+ * every [mock] rule of the spec that can be checked before I/O, so the SDK rejects what the mock would reject; the
+ * mock's request checks call the rules exported here. Request schemas do not transform: what parses is what is
  * sent (`null` stays `null`, which the service reads as "absent").
  *
  * Messages are self-contained: each one starts with the dotted field name and says what was expected, e.g.
  * `schedule_config.cron_expression: unsupported token 'L' in day-of-month …`. `formatDataArtsIssues` joins them.
  *
- * Decisions where the sheet is silent:
+ * Decisions where the vendor is silent:
  * - String lengths (`name` 1–128, `description` ≤ 1024, `dir_id` ≤ 64) count Unicode code points, as JSON Schema
  *   `maxLength` does, so the spec, ajv and these schemas agree.
  * - The cron expression is checked only when `schedule_type` is `CRON` (it is never used otherwise).
@@ -21,6 +21,7 @@
  *   format or cron checks, but required fields and enums are checked.
  */
 import { z } from 'zod';
+import { describeValue, formatPath, INT32_MAX } from '../core/format.js';
 import { parseQuartzCron } from '../cron/quartz.js';
 import type { components } from '../generated/dataarts-catalog.js';
 
@@ -88,18 +89,14 @@ export type GatewayError = Schemas['GatewayError'];
 export type AnyErrorBody = Schemas['AnyErrorBody'];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Message helpers
+// Message helpers and the rules the mock's request checks share
 
-const INT32_MAX = 2_147_483_647;
-
-/** Short description of a rejected value for messages (never the whole value: it might be large). */
-function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return `a value of type ${typeof v}`;
-}
+/** Longest task `name`, `description` and `dir_id`, in Unicode code points. */
+export const TASK_TEXT_MAX = { name: 128, description: 1024, dir_id: 64 } as const;
+/** What a `data_source_type` may be: 1-64 letters, digits or `_`. */
+export const DATA_SOURCE_TYPE_PATTERN = /^[A-Za-z0-9_]{1,64}$/;
+/** Largest search page (`limit`); anything above is rejected, never capped. */
+export const SEARCH_LIMIT_MAX = 1000;
 
 /** Error callback for a field's type check: "field: is required (expected X)" or "field: expected X, got Y". */
 function typeError(field: string, expected: string) {
@@ -171,10 +168,7 @@ function optStringArray(field: string) {
 export function formatDataArtsIssues(error: z.ZodError): string {
   return error.issues
     .map((iss) => {
-      const segments = iss.path.map((p, i) =>
-        typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`,
-      );
-      const field = segments.join('');
+      const field = formatPath(iss.path);
       if (field === '') return iss.message;
       // Messages of array items say `items[].x:`; put the actual index in.
       const generic = field.replace(/\[\d+\]/g, '[]');
@@ -221,7 +215,10 @@ export function parseScheduleTime(value: string): number | undefined {
   return date.getTime() - offsetMin * 60_000;
 }
 
-/** Parses a search `start_time`/`end_time`: epoch-ms digits (at most 15) or a date-time as `parseScheduleTime`. */
+/**
+ * Parses a search `start_time`/`end_time`: epoch-ms digits or a date-time as `parseScheduleTime`. The spec's pattern
+ * allows 1-15 digits (epoch ms up to the year 33658), so a 16th digit is rejected, by the SDK and the mock alike.
+ */
 export function parseSearchTime(value: string): number | undefined {
   if (/^\d{1,15}$/.test(value)) return Number(value);
   return parseScheduleTime(value);
@@ -253,8 +250,10 @@ function optSearchTime(field: string) {
 // ---------------------------------------------------------------------------------------------------------------
 // Schedule config
 
-const SCHEDULE_TYPES = ['RUN_ONCE', 'CRON'] as const;
-const ENABLED_VALUES = [0, 1, 3, 5] as const;
+/** The schedule types, exact case. */
+export const SCHEDULE_TYPES = ['RUN_ONCE', 'CRON'] as const;
+/** The `schedule_config.enabled` values a request may send (3 and 5 mean 1). */
+export const ENABLED_VALUES = [0, 1, 3, 5] as const;
 const SC = 'schedule_config';
 
 const scheduleTypeSchema = z.enum(SCHEDULE_TYPES, {
@@ -361,12 +360,12 @@ export const ParameterConfigItemSchema = z.object(
 export const CollectionTaskInputSchema = z.object(
   {
     id: optText('id'),
-    name: text('name', { min: 1, max: 128 }),
-    description: optText('description', { max: 1024 }),
+    name: text('name', { min: 1, max: TASK_TEXT_MAX.name }),
+    description: optText('description', { max: TASK_TEXT_MAX.description }),
     user_id: optText('user_id'),
     user_name: optText('user_name'),
     duty_person: optText('duty_person'),
-    dir_id: text('dir_id', { min: 1, max: 64 }),
+    dir_id: text('dir_id', { min: 1, max: TASK_TEXT_MAX.dir_id }),
     path: optText('path'),
     project_id: optText('project_id'),
     schedule_config: ScheduleConfigSchema,
@@ -375,7 +374,7 @@ export const CollectionTaskInputSchema = z.object(
       .nullable()
       .optional(),
     update_type: optText('update_type'),
-    data_source_type: z.string({ error: typeError('data_source_type', 'a string') }).regex(/^[A-Za-z0-9_]{1,64}$/, {
+    data_source_type: z.string({ error: typeError('data_source_type', 'a string') }).regex(DATA_SOURCE_TYPE_PATTERN, {
       error: (iss) =>
         `data_source_type: expected 1-64 letters, digits or '_' (e.g. 'DLI'), got ${describeValue(iss.input)}`,
     }),
@@ -460,7 +459,7 @@ export const SearchTasksRequestSchema = z.object(
     end_time: optSearchTime('end_time'),
     directory_id: optText('directory_id'),
     bucket_name: optText('bucket_name'),
-    limit: optInt('limit', 1, 1000),
+    limit: optInt('limit', 1, SEARCH_LIMIT_MAX),
     offset: optInt('offset', 0, INT32_MAX),
   },
   { error: typeError('body', 'a JSON object') },
@@ -476,7 +475,10 @@ export const SearchTasksResponseSchema = z.looseObject({
 // ---------------------------------------------------------------------------------------------------------------
 // Action and log
 
-export const TaskActionSchema = z.enum(['run', 'runimmediate', 'stop'], {
+/** The task actions, lower case. */
+export const TASK_ACTIONS = ['run', 'runimmediate', 'stop'] as const;
+
+export const TaskActionSchema = z.enum(TASK_ACTIONS, {
   error: (iss) => `action: expected 'run', 'runimmediate' or 'stop' (lower case), got ${describeValue(iss.input)}`,
 });
 

@@ -327,6 +327,14 @@ describe('time parsing helpers', () => {
     expect(parseSearchTime('1234567890123456')).toBeUndefined();
     expect(parseSearchTime('-5')).toBeUndefined();
   });
+
+  test('parseSearchTime: epoch ms of 1 to 15 digits, as the spec pattern says; 16 digits rejected', () => {
+    expect(parseSearchTime('0')).toBe(0);
+    expect(parseSearchTime('999999999999999')).toBe(999_999_999_999_999);
+    expect(parseSearchTime('1000000000000000')).toBeUndefined();
+    expect(SearchTasksRequestSchema.safeParse({ start_time: '999999999999999' }).success).toBe(true);
+    expect(SearchTasksRequestSchema.safeParse({ end_time: '1000000000000000' }).success).toBe(false);
+  });
 });
 
 describe('SearchTasksRequestSchema', () => {

@@ -229,7 +229,7 @@ describe('CreateTask', () => {
     ['missing name', minimalTask({ name: undefined }), 'name: is required'],
     ['empty name', minimalTask({ name: '' }), 'name: must be 1-128 characters, got 0'],
     ['long name', minimalTask({ name: 'x'.repeat(129) }), 'name: must be 1-128 characters, got 129'],
-    ['numeric name', minimalTask({ name: 5 }), 'name: expected a string, got number 5'],
+    ['numeric name', minimalTask({ name: 5 }), 'name: expected a string, got 5'],
     ['long description', minimalTask({ description: 'd'.repeat(1025) }), 'description: must be at most 1024'],
     ['user_id wrong type', minimalTask({ user_id: 7 }), 'user_id: expected a string'],
     ['missing dir_id', minimalTask({ dir_id: undefined }), 'dir_id: is required'],

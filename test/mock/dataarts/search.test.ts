@@ -73,6 +73,18 @@ describe('ShowTaskList — order and paging', () => {
     expect(r.json.error_msg.startsWith(`Invalid parameter: ${message}`)).toBe(true);
   });
 
+  it('time filters take epoch ms of 1 to 15 digits (the SDK rule); a 16th digit → 400 DLG.9001', async () => {
+    const h = harness();
+    expect((await search(h, { start_time: '0', end_time: '999999999999999' })).status).toBe(200);
+    const r = await search(h, { end_time: '1000000000000000' });
+    expect(r.status).toBe(400);
+    expect(r.json).toEqual({
+      error_code: 'DLG.9001',
+      error_msg:
+        "Invalid parameter: end_time: '1000000000000000' is not a valid time (expected epoch milliseconds or ISO-8601)",
+    });
+  });
+
   it('limit 1 and 1000 are accepted (inclusive bounds)', async () => {
     const h = harness();
     await h.create();

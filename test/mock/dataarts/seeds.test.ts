@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startMockServer } from '../../../src/mock/index.js';
 import { createDataArtsService } from '../../../src/mock/services/dataarts/index.js';
 import type { MockRequest, ServiceContext } from '../../../src/mock/types.js';
@@ -214,7 +214,7 @@ describe('service in isolation (fake ServiceContext)', () => {
     });
   });
 
-  it('calls wake when the schedule changes; runDue processes due events in order; ids come from ctx.ids', () => {
+  it('never wakes from a route (the engine settles the clock); runDue processes due events in order; ids come from ctx.ids', () => {
     const ctx = fakeContext();
     const svc = createDataArtsService(ctx);
     const create = svc.routes.find((r) => r.operation === 'CreateTask');
@@ -230,7 +230,7 @@ describe('service in isolation (fake ServiceContext)', () => {
     expect(res.status).toBe(200);
     const taskId = (res.body as { task_id: string }).task_id;
     expect(taskId).toBe('0'.repeat(32));
-    expect(ctx.woken).toBeGreaterThan(0);
+    expect(ctx.woken).toBe(0);
     expect(svc.nextDueAt()).toBe(T0 + 60_000);
     ctx.time = T0 + 60_000;
     svc.runDue(ctx.time);
@@ -293,6 +293,32 @@ describe('over HTTP', () => {
       expect(((await seeded.json()) as { instances: unknown[] }).instances).toHaveLength(1);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('real mode', () => {
+  it('a schedule set, stopped or deleted by a route re-arms the engine timer without a wake from the service', async () => {
+    vi.useFakeTimers({ now: T0 });
+    try {
+      const h = harness({ clock: 'real' });
+      const id = await h.create(cronTask('0 * * * * ?'));
+      vi.advanceTimersByTime(60_000);
+      expect(h.svc.listInstances(h.project, id)?.map((i) => [i.trigger, i.start_time])).toEqual([
+        ['SCHEDULE', T0 + 60_000],
+      ]);
+      await h.action(id, 'stop');
+      vi.advanceTimersByTime(120_000);
+      expect(h.svc.listInstances(h.project, id)?.map((i) => i.status)).toEqual(['STOPPED']);
+      await h.action(id, 'run');
+      const other = await h.create(cronTask('30 * * * * ?'));
+      await h.call('DELETE', `${h.base}/${other}`);
+      expect(h.svc.nextDueAt()).toBe(T0 + 240_000);
+      vi.advanceTimersByTime(60_000);
+      expect(h.svc.listInstances(h.project, id)).toHaveLength(2);
+      h.mock.dispose();
+    } finally {
+      vi.useRealTimers();
     }
   });
 });
