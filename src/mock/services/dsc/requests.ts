@@ -165,24 +165,24 @@ export function updateBody(req: MockRequest): TemplateInput {
   return templateFields(objectBody(req));
 }
 
-/**
- * DeleteTaskTemplates: a bare JSON array of 1–100 ids, integers or decimal strings. An id beyond 2^53 can name no
- * stored template (ids stay below it): it reads as null, an unknown id.
- */
+/** A template id, or null beyond 2^53: no stored template has such an id (ids stay below it), so it is unknown. */
+function storedId(id: number): number | null {
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/** DeleteTaskTemplates: a bare JSON array of 1–100 ids, integers or decimal strings (null: an id none can have). */
 export function deleteBody(req: MockRequest): (number | null)[] {
   const body = jsonBody(req);
   const max = DSC_LIMITS.deleteIdsMax;
   if (!Array.isArray(body)) {
     throw invalid('body', `expected a JSON array of template ids, got ${describeValue(body)}`);
   }
-  if (body.length < 1 || body.length > max)
+  if (body.length < 1 || body.length > max) {
     throw invalid('body', `must contain 1-${max} template ids, got ${body.length}`);
+  }
   return body.map((el: unknown, i) => {
-    if (typeof el === 'number' && Number.isInteger(el) && el >= 0) return Number.isSafeInteger(el) ? el : null;
-    if (typeof el === 'string' && DSC_TEMPLATE_ID_DIGITS.test(el)) {
-      const n = Number(el);
-      return Number.isSafeInteger(n) ? n : null;
-    }
+    if (typeof el === 'number' && Number.isInteger(el) && el >= 0) return storedId(el);
+    if (typeof el === 'string' && DSC_TEMPLATE_ID_DIGITS.test(el)) return storedId(Number(el));
     const problem = `${describeValue(el)} is not a template id (expected an integer or a decimal string)`;
     throw invalid(`body[${i}]`, problem);
   });
@@ -210,9 +210,7 @@ export function projectId(req: MockRequest): string {
 /** The `template_id` path segment as an id, or null when it can name no template (the state answers 404). */
 export function templateId(req: MockRequest): number | null {
   const segment = req.params['template_id'] ?? '';
-  if (!DSC_TEMPLATE_ID_DIGITS.test(segment)) return null;
-  const id = Number(segment);
-  return Number.isSafeInteger(id) ? id : null;
+  return DSC_TEMPLATE_ID_DIGITS.test(segment) ? storedId(Number(segment)) : null;
 }
 
 /** Optional int32 query parameter (0–2147483647). */

@@ -11,6 +11,7 @@
 import type { ScanConfig as ScanConfigInput, ScheduleType, TemplateAction } from '../../../dsc/schemas.js';
 import type { MockSettings } from '../../types.js';
 import { projectDisabled, taskRunning, templateNotFound } from './errors.js';
+import { insertSorted, mergeSorted, removeSorted } from './sorted-ids.js';
 import { type Instance, type InstancePage, Runs, type TaskStatus } from './state-runs.js';
 
 export type { Instance, InstancePage } from './state-runs.js';
@@ -117,46 +118,6 @@ function withInput(base: TemplateFields, input: TemplateInput): TemplateFields {
     delete_failed_meta: input.delete_failed_meta ?? base.delete_failed_meta,
     scan_config: { ...SCAN_CONFIG_DEFAULTS, ...base.scan_config, ...input.scan_config },
   };
-}
-
-function lowerBound(arr: number[], v: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function insertSorted(arr: number[], v: number): void {
-  if (arr.length === 0 || arr[arr.length - 1]! < v) arr.push(v);
-  else arr.splice(lowerBound(arr, v), 0, v);
-}
-
-function removeSorted(arr: number[], v: number): void {
-  const i = lowerBound(arr, v);
-  if (arr[i] === v) arr.splice(i, 1);
-}
-
-/** Ascending merge of sorted id lists. */
-function* mergeSorted(lists: number[][]): Generator<number> {
-  if (lists.length === 1) {
-    yield* lists[0]!;
-    return;
-  }
-  const pos = lists.map(() => 0);
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < lists.length; i++) {
-      const v = lists[i]![pos[i]!];
-      if (v !== undefined && (best < 0 || v < lists[best]![pos[best]!]!)) best = i;
-    }
-    if (best < 0) return;
-    yield lists[best]![pos[best]!]!;
-    pos[best]!++;
-  }
 }
 
 export class DscState {
