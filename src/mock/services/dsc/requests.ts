@@ -4,7 +4,7 @@
  * a known field of the wrong JSON type is rejected (`null` is a wrong type, it never means "absent"). The rules the
  * SDK checks too (lists, bounds, id patterns, what makes two data sources the same) come from the SDK's schemas.
  */
-import { describeValue, INT32_MAX } from '../../../core/format.js';
+import { describeValue, formatPath, INT32_MAX } from '../../../core/format.js';
 import {
   DSC_DB_TYPES,
   DSC_LIMITS,
@@ -73,22 +73,24 @@ function dataSources(value: unknown): DataSource[] {
   }
   const seen = new Map<string, number>();
   return value.map((item: unknown, i) => {
-    const field = `data_sources[${i}]`;
+    const field = formatPath(['data_sources', i]);
+    const dbTypeField = formatPath(['db_type'], field);
+    const insIdField = formatPath(['ins_id'], field);
     if (!isJsonObject(item)) throw invalid(field, `expected an object, got ${describeValue(item)}`);
-    if (!Object.hasOwn(item, 'db_type')) throw invalid(`${field}.db_type`, 'is required');
+    if (!Object.hasOwn(item, 'db_type')) throw invalid(dbTypeField, 'is required');
     const dbType = item['db_type'];
     if (typeof dbType !== 'string') {
-      throw invalid(`${field}.db_type`, `expected a string, got ${describeValue(dbType)}`);
+      throw invalid(dbTypeField, `expected a string, got ${describeValue(dbType)}`);
     }
     if (!isKnownDscDbType(dbType)) {
       const accepted = DSC_DB_TYPES.join(', ');
       throw invalid(
-        `${field}.db_type`,
+        dbTypeField,
         `${describeValue(dbType)} is not a supported database type (accepted, case-insensitive: ${accepted})`,
       );
     }
-    if (!Object.hasOwn(item, 'ins_id')) throw invalid(`${field}.ins_id`, 'is required');
-    const source = { db_type: dbType, ins_id: str(item['ins_id'], `${field}.ins_id`, 1, DSC_LIMITS.insIdMax) };
+    if (!Object.hasOwn(item, 'ins_id')) throw invalid(insIdField, 'is required');
+    const source = { db_type: dbType, ins_id: str(item['ins_id'], insIdField, 1, DSC_LIMITS.insIdMax) };
     const key = dscDataSourceKey(source);
     const first = seen.get(key);
     if (first !== undefined) throw invalid(field, `duplicates data_sources[${first}] (same db_type and ins_id)`);
@@ -101,7 +103,7 @@ function scanConfig(value: unknown): Partial<ScanConfig> {
   if (!isJsonObject(value)) throw invalid('scan_config', `expected an object, got ${describeValue(value)}`);
   const out: Partial<ScanConfig> = {};
   for (const key of SCAN_CONFIG_KEYS) {
-    if (Object.hasOwn(value, key)) out[key] = bool(value[key], `scan_config.${key}`);
+    if (Object.hasOwn(value, key)) out[key] = bool(value[key], formatPath([key], 'scan_config'));
   }
   return out;
 }
@@ -184,7 +186,7 @@ export function deleteBody(req: MockRequest): (number | null)[] {
     if (typeof el === 'number' && Number.isInteger(el) && el >= 0) return storedId(el);
     if (typeof el === 'string' && DSC_TEMPLATE_ID_DIGITS.test(el)) return storedId(Number(el));
     const problem = `${describeValue(el)} is not a template id (expected an integer or a decimal string)`;
-    throw invalid(`body[${i}]`, problem);
+    throw invalid(formatPath([i], 'body'), problem);
   });
 }
 
