@@ -1,18 +1,19 @@
 /**
  * Zod schemas for Huawei Cloud DSC metadata scan task templates (openapi/dsc.yaml).
  *
- * Request schemas enforce every [mock] rule of shared/api/dsc.md that a client can check before any I/O, with
+ * Request schemas enforce every rule the mock applies that a client can check before any I/O, with
  * messages that say what was expected (the issue path names the field). They apply no defaults: the server fills
  * defaults, so `z.input` and `z.output` of a request schema are the same type, and both equal the generated type.
  * Response schemas are loose (`z.looseObject`): unknown fields are kept, and they accept what the mock emits.
  * test/spec/dsc-types.test-d.ts pins every schema to the generated type.
  */
 import { z } from 'zod';
+import { describeValue, INT32_MAX } from '../core/format.js';
 import type { components, operations } from '../generated/dsc.js';
 
 type Schemas = components['schemas'];
 
-/** Database types the mock knows, matched case-insensitively and stored as sent (dsc.md, Enumerations). */
+/** Database types the mock knows, matched case-insensitively and stored as sent. */
 export const DSC_DB_TYPES = [
   'MySQL',
   'SQLServer',
@@ -138,13 +139,25 @@ export function isKnownDscDbType(value: string): boolean {
   return KNOWN_DB_TYPES.has(value.toLowerCase());
 }
 
-const INT32_MAX = 2_147_483_647;
+/** Size bounds of DSC request fields ([mock] rules: the SDK and the mock check the same numbers). */
+export const DSC_LIMITS = {
+  taskNameMax: 1024,
+  taskDescriptionMax: 1024,
+  insIdMax: 256,
+  dataSourcesMax: 100,
+  deleteIdsMax: 100,
+  listTaskNameMax: 256,
+} as const;
 
-/** Short rendering of a rejected value for messages (never used on secrets: DSC requests carry none). */
-function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value.length > 64 ? `${value.slice(0, 64)}…` : value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  return Array.isArray(value) ? 'an array' : typeof value;
+/** A template id as the service reads it in paths and delete bodies: 1 to 19 decimal digits. */
+export const DSC_TEMPLATE_ID_DIGITS = /^[0-9]{1,19}$/;
+
+/** Path `project_id` rule [mock]: exactly 32 letters or digits. */
+export const DSC_PROJECT_ID = /^[0-9A-Za-z]{32}$/;
+
+/** What makes two data sources of one template the same: db_type compared case-insensitively, and ins_id. */
+export function dscDataSourceKey(source: { db_type: string; ins_id: string }): string {
+  return `${source.db_type.toLowerCase()}\u0000${source.ins_id}`;
 }
 
 const lengthBetween = (min: number, max: number) => `expected ${min} to ${max} characters`;
@@ -152,13 +165,13 @@ const lengthBetween = (min: number, max: number) => `expected ${min} to ${max} c
 /** int32 query/body number: JSON integer within [min, INT32_MAX]. */
 function int32(min = 0) {
   return z
-    .int({ error: (iss) => `expected an integer from ${min} to ${INT32_MAX}, got ${show(iss.input)}` })
+    .int({ error: (iss) => `expected an integer from ${min} to ${INT32_MAX}, got ${describeValue(iss.input)}` })
     .min(min, { error: `expected an integer from ${min} to ${INT32_MAX}` })
     .max(INT32_MAX, { error: `expected an integer from ${min} to ${INT32_MAX}` });
 }
 
 function bool() {
-  return z.boolean({ error: (iss) => `expected a JSON boolean (true or false), got ${show(iss.input)}` });
+  return z.boolean({ error: (iss) => `expected a JSON boolean (true or false), got ${describeValue(iss.input)}` });
 }
 
 const dbTypeList = DSC_DB_TYPES.join(', ');
@@ -167,45 +180,47 @@ const dbTypeList = DSC_DB_TYPES.join(', ');
 const DbTypeSchema = z.custom<DscDbType>((v) => typeof v === 'string' && isKnownDscDbType(v), {
   error: (iss) =>
     typeof iss.input === 'string'
-      ? `${show(iss.input)} is not a supported database type; expected one of ${dbTypeList} (case-insensitive)`
-      : `expected a database type string (one of ${dbTypeList}), got ${show(iss.input)}`,
+      ? `${describeValue(iss.input)} is not a supported database type; expected one of ${dbTypeList} (case-insensitive)`
+      : `expected a database type string (one of ${dbTypeList}), got ${describeValue(iss.input)}`,
 });
 
 const ScheduleTypeSchema = z.enum(DSC_SCHEDULE_TYPES, {
-  error: (iss) => `expected one of ONCE, DAY, WEEK, MONTH (exact upper case), got ${show(iss.input)}`,
+  error: (iss) => `expected one of ONCE, DAY, WEEK, MONTH (exact upper case), got ${describeValue(iss.input)}`,
 });
 
 const TemplateActionSchema = z.enum(DSC_TEMPLATE_ACTIONS, {
-  error: (iss) => `expected one of ENABLE, DISABLE, START (exact upper case), got ${show(iss.input)}`,
+  error: (iss) => `expected one of ENABLE, DISABLE, START (exact upper case), got ${describeValue(iss.input)}`,
 });
 
 const TaskStatusSchema = z.enum(DSC_TASK_STATUSES);
 
+const { taskNameMax, taskDescriptionMax, insIdMax, dataSourcesMax, deleteIdsMax, listTaskNameMax } = DSC_LIMITS;
+
 const TaskNameSchema = z
-  .string({ error: 'expected a string of 1 to 1024 characters' })
-  .min(1, { error: lengthBetween(1, 1024) })
-  .max(1024, { error: lengthBetween(1, 1024) });
+  .string({ error: `expected a string of 1 to ${taskNameMax} characters` })
+  .min(1, { error: lengthBetween(1, taskNameMax) })
+  .max(taskNameMax, { error: lengthBetween(1, taskNameMax) });
 
 const TaskDescriptionSchema = z
-  .string({ error: 'expected a string of at most 1024 characters' })
-  .max(1024, { error: 'expected at most 1024 characters' });
+  .string({ error: `expected a string of at most ${taskDescriptionMax} characters` })
+  .max(taskDescriptionMax, { error: `expected at most ${taskDescriptionMax} characters` });
 
 /** start_time: epoch seconds, 0–2147483647; a millisecond value gets a hint. */
 const StartTimeSchema = z
-  .int({ error: (iss) => `expected an integer number of epoch seconds, got ${show(iss.input)}` })
+  .int({ error: (iss) => `expected an integer number of epoch seconds, got ${describeValue(iss.input)}` })
   .min(0, { error: 'expected epoch seconds from 0 to 2147483647' })
   .max(INT32_MAX, {
     error: (iss) =>
-      `expected epoch seconds from 0 to 2147483647, got ${show(iss.input)}; the unit is seconds, not milliseconds` +
+      `expected epoch seconds from 0 to 2147483647, got ${describeValue(iss.input)}; the unit is seconds, not milliseconds` +
       (typeof iss.input === 'number' && iss.input > 1e11 ? ` (did you mean ${Math.floor(iss.input / 1000)}?)` : ''),
   });
 
 export const DataSourceSchema = z.object({
   db_type: DbTypeSchema,
   ins_id: z
-    .string({ error: 'expected an instance id string of 1 to 256 characters' })
-    .min(1, { error: lengthBetween(1, 256) })
-    .max(256, { error: lengthBetween(1, 256) }),
+    .string({ error: `expected an instance id string of 1 to ${insIdMax} characters` })
+    .min(1, { error: lengthBetween(1, insIdMax) })
+    .max(insIdMax, { error: lengthBetween(1, insIdMax) }),
 });
 
 export const ScanConfigSchema = z.object({
@@ -220,12 +235,12 @@ export const ScanConfigSchema = z.object({
 /** 1–100 data sources without a repeated (db_type case-insensitive, ins_id) pair. */
 const DataSourcesSchema = z
   .array(DataSourceSchema, { error: 'expected an array of data sources' })
-  .min(1, { error: 'expected 1 to 100 data sources' })
-  .max(100, { error: 'expected 1 to 100 data sources' })
+  .min(1, { error: `expected 1 to ${dataSourcesMax} data sources` })
+  .max(dataSourcesMax, { error: `expected 1 to ${dataSourcesMax} data sources` })
   .superRefine((items, ctx) => {
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
-      const key = `${item.db_type.toLowerCase()}\u0000${item.ins_id}`;
+      const key = dscDataSourceKey(item);
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, i);
@@ -272,26 +287,29 @@ export const ListTaskTemplatesQuerySchema = z.object({
   offset: int32().optional(),
   limit: int32().optional(),
   task_name: z
-    .string({ error: 'expected a string of 1 to 256 characters' })
-    .min(1, { error: lengthBetween(1, 256) })
-    .max(256, { error: lengthBetween(1, 256) })
+    .string({ error: `expected a string of 1 to ${listTaskNameMax} characters` })
+    .min(1, { error: lengthBetween(1, listTaskNameMax) })
+    .max(listTaskNameMax, { error: lengthBetween(1, listTaskNameMax) })
     .optional(),
   schedule_types: z.array(ScheduleTypeSchema, { error: 'expected an array of schedule types' }).optional(),
   id: int32().optional(),
 });
 
 const templateIdMessage = (iss: { input?: unknown }) =>
-  `expected a template id (a non-negative integer or a string of 1 to 19 decimal digits), got ${show(iss.input)}`;
+  `expected a template id (a non-negative integer or a string of 1 to 19 decimal digits), got ${describeValue(iss.input)}`;
 
 const TemplateIdValueSchema = z.union(
-  [z.int().min(0, { error: templateIdMessage }), z.string().regex(/^[0-9]{1,19}$/, { error: templateIdMessage })],
+  [
+    z.int().min(0, { error: templateIdMessage }),
+    z.string().regex(DSC_TEMPLATE_ID_DIGITS, { error: templateIdMessage }),
+  ],
   { error: templateIdMessage },
 );
 
 export const DeleteTaskTemplatesRequestSchema = z
   .array(TemplateIdValueSchema, { error: 'expected an array of template ids' })
-  .min(1, { error: 'expected 1 to 100 template ids' })
-  .max(100, { error: 'expected 1 to 100 template ids' });
+  .min(1, { error: `expected 1 to ${deleteIdsMax} template ids` })
+  .max(deleteIdsMax, { error: `expected 1 to ${deleteIdsMax} template ids` });
 
 export const OperateTaskTemplateRequestSchema = z.object(
   { action: TemplateActionSchema },
@@ -305,16 +323,8 @@ export const ListTaskInstancesQuerySchema = z.object({
   offset: int32().optional(),
 });
 
-/** Path `project_id` rule [mock]: 32 letters or digits. */
-export const DscProjectIdSchema = z
-  .string({ error: 'expected a project id string' })
-  .regex(/^[0-9A-Za-z]{32}$/, { error: 'expected a project id of exactly 32 letters or digits' });
-
 /** Path `template_id`: 1–64 characters [doc]; the mock finds only decimal ids of up to 19 digits. */
-export const DscTemplateIdSchema = z.union(
-  [z.int().min(0, { error: templateIdMessage }), z.string().regex(/^[0-9]{1,19}$/, { error: templateIdMessage })],
-  { error: templateIdMessage },
-);
+export const DscTemplateIdSchema = TemplateIdValueSchema;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Responses (loose: unknown fields kept)

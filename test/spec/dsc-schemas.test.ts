@@ -74,7 +74,7 @@ describe('CreateTaskTemplateRequestSchema', () => {
     expect(out).toEqual([
       'task_name: expected a string of 1 to 1024 characters',
       'data_sources: expected an array of data sources',
-      'schedule_type: expected one of ONCE, DAY, WEEK, MONTH (exact upper case), got undefined',
+      'schedule_type: expected one of ONCE, DAY, WEEK, MONTH (exact upper case), got nothing',
     ]);
   });
 
@@ -232,7 +232,7 @@ describe('OperateTaskTemplateRequestSchema', () => {
       "action: expected one of ENABLE, DISABLE, START (exact upper case), got 'start'",
     ]);
     expect(issues(OperateTaskTemplateRequestSchema, {})).toEqual([
-      'action: expected one of ENABLE, DISABLE, START (exact upper case), got undefined',
+      'action: expected one of ENABLE, DISABLE, START (exact upper case), got nothing',
     ]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * A small in-process harness for the DSC service alone: a fake ServiceContext (manual clock that fires due events in
- * time order, deterministic ids, run faults) and a router over the service's routes that builds MockRequests.
+ * time order, deterministic ids, run faults) and a router over the service's routes that builds MockRequests and
+ * renders thrown errors as the engine does.
  */
+import { ControlError, MockApiError } from '../../../src/mock/errors.js';
 import { createMock } from '../../../src/mock/index.js';
 import { createDscService, type DscMockService } from '../../../src/mock/services/dsc/index.js';
 import type { MockClock, MockRequest, MockSettings, ServiceContext } from '../../../src/mock/types.js';
@@ -106,8 +108,19 @@ export function directHarness(startMs = T0) {
               },
             }),
       };
-      const res = route.handler(req);
-      return { status: res.status, body: res.body };
+      // Errors are rendered as the engine renders them: in the DSC envelope, or `{error}` on seed routes.
+      try {
+        const res = route.handler(req);
+        return { status: res.status, body: res.body };
+      } catch (error) {
+        if (error instanceof MockApiError && route.auth !== 'none') {
+          return service.errorResponse(error.status, error.code, error.message, req) as Reply;
+        }
+        if (error instanceof ControlError && route.auth === 'none') {
+          return { status: error.status, body: { error: error.message } };
+        }
+        throw error;
+      }
     }
     return { status: 404, body: { error_code: 'APIGW.0101' } };
   };

@@ -242,16 +242,21 @@ describe.each(BACKENDS)('%s', (backend) => {
 });
 
 describe('DSC wake (direct)', () => {
-  it('calls wake() when the earliest due time changes, and only then', () => {
+  it('routes never call wake() (the engine settles the clock after every route); restore and reset do', () => {
     const d = directHarness();
     const w0 = d.wakes();
     d.call('POST', `${BASE}/task-templates`, createBody({ start_time: T0 / 1000 }));
-    expect(d.wakes()).toBe(w0 + 1);
+    expect(d.service.nextDueAt()).toBe(T0 + 86_400_000);
     d.call('GET', `${BASE}/task-templates`);
     d.call('POST', `${BASE}/task-templates`, createBody({ start_time: T0 / 1000 + 10 * 86_400 }));
-    expect(d.wakes()).toBe(w0 + 1);
+    expect(d.service.nextDueAt()).toBe(T0 + 86_400_000);
     d.call('POST', `${BASE}/task-templates/1001/operate`, { action: 'START' });
-    expect(d.wakes()).toBe(w0 + 2);
     expect(d.service.nextDueAt()).toBe(T0 + 30_000);
+    expect(d.wakes()).toBe(w0);
+    d.service.restore(d.service.snapshot());
+    expect(d.wakes()).toBe(w0 + 1);
+    d.service.reset();
+    expect(d.wakes()).toBe(w0 + 2);
+    expect(d.service.nextDueAt()).toBeUndefined();
   });
 });

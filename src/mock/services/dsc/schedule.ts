@@ -1,9 +1,8 @@
 /**
- * DSC schedule trigger points (dsc.md "Schedule and run semantics" [mock]): interval-based from `start_time`
- * (epoch seconds); MONTH uses UTC calendar months clamped to the month's last day. All results are epoch ms.
+ * DSC schedule trigger points: every DAY, WEEK or calendar MONTH from `start_time` (epoch seconds), or ONCE at it;
+ * MONTH counts UTC calendar months, clamped to the month's last day. All results are epoch ms.
  */
-export const SCHEDULE_TYPES = ['ONCE', 'DAY', 'WEEK', 'MONTH'] as const;
-export type ScheduleType = (typeof SCHEDULE_TYPES)[number];
+import type { ScheduleType } from '../../../dsc/schemas.js';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;

@@ -1,36 +1,62 @@
 /**
- * DSC mock state, kept apart from HTTP (moto-style). Templates live in a Map per project with a sorted id list and
- * one sorted id list per schedule type (cheap, ordered, paged listing); instances per template; one keyed min-heap of
- * due events (schedule trigger points and run completions) so nextDueAt() is O(1) and runDue() fires in time order.
+ * DSC mock state: templates per project (a map, the ascending id list and one id list per schedule type, so listing
+ * is ordered and paged cheaply), the seeds, and snapshots. Runs and the timeline are in ./state-runs.ts.
+ * Every method checks its rules before it changes anything: a rejected request leaves the state as it was.
  *
- * Every mutating method validates first and throws a DscError before touching anything (atomic requests).
- *
- * Decisions where dsc.md is silent (see also the report):
- * - A run's outcome is decided when it starts, from the configuration stored at that moment: the first `ins_id`
- *   seeded unreachable at start fails it; otherwise one matching run fault is consumed (ctx.takeRunFault). The
- *   result becomes visible when the run finishes (after settings.dscRunDurationMs, read at start).
- * - Events due at the same ms: run completions before trigger points (a run ending at t frees the template for a
- *   trigger at t), then ascending template/instance id.
- * - Instance timestamps are the event's own due time, not the time runDue() is called at.
- * - ENABLE on an armed template changes nothing (idempotent, the pending trigger point stays); ENABLE on a disarmed
- *   one arms it from now. DISABLE drops the pending trigger point.
  * - An update (any body, even `{}`) recomputes the next trigger point strictly after now.
+ * - ENABLE on an armed template changes nothing (the pending trigger point stays); on a disarmed one it arms it from
+ *   now. DISABLE drops the pending trigger point.
+ * - Reset wipes templates and instances; the seeds (unreachable instances, disabled projects) survive it.
  */
-
-import { KeyedMinHeap } from '../../heap.js';
+import type { ScanConfig as ScanConfigInput, ScheduleType, TemplateAction } from '../../../dsc/schemas.js';
 import type { MockSettings } from '../../types.js';
-import { nextTriggerAfter, type ScheduleType } from './schedule.js';
-import {
-  type Action,
-  completeTemplate,
-  type DataSource,
-  DscError,
-  type TemplateFields,
-  type TemplateInput,
-} from './validate.js';
+import { projectDisabled, taskRunning, templateNotFound } from './errors.js';
+import { insertSorted, mergeSorted, removeSorted } from './sorted-ids.js';
+import { type Instance, type InstancePage, Runs, type TaskStatus } from './state-runs.js';
 
-export type TaskStatus = 'RUNNING' | 'SUCCESS' | 'FAILED';
-export type Trigger = 'MANUAL' | 'SCHEDULE';
+export type { Instance, InstancePage } from './state-runs.js';
+
+export interface DataSource {
+  db_type: string;
+  ins_id: string;
+}
+
+export type ScanConfig = Required<ScanConfigInput>;
+
+/** What a scan reads when the request leaves a key out. */
+const SCAN_CONFIG_DEFAULTS: ScanConfig = {
+  scan_tables: true,
+  scan_views: true,
+  scan_comment: true,
+  scan_column_constraints: false,
+  scan_privileges: false,
+  scan_system_db: false,
+};
+
+/** The request fields of a template as stored (all present). */
+export interface TemplateFields {
+  task_name: string;
+  task_description: string;
+  data_sources: DataSource[];
+  schedule_type: ScheduleType;
+  start_time: number;
+  schedule_switch: boolean;
+  delete_failed_meta: boolean;
+  scan_config: ScanConfig;
+}
+
+/** The fields an update body carried, each already valid on its own. */
+export interface TemplateInput extends Partial<Omit<TemplateFields, 'scan_config'>> {
+  start_now?: boolean;
+  scan_config?: Partial<ScanConfig>;
+}
+
+/** A create body: an update's fields with the required ones present. */
+export interface CreateInput extends TemplateInput {
+  task_name: string;
+  data_sources: DataSource[];
+  schedule_type: ScheduleType;
+}
 
 export interface Template extends TemplateFields {
   id: number;
@@ -43,26 +69,18 @@ export interface Template extends TemplateFields {
   last_trigger_time: number | null;
   last_end_time: number | null;
   last_task_status: TaskStatus | null;
-  /** Id of the RUNNING instance, if any (at most one: START is refused and trigger points skip while one runs). */
+  /** Id of the RUNNING instance, if any (at most one). */
   running: number | null;
 }
 
-export interface Instance {
-  id: number;
-  template_id: number;
-  schedule_type: ScheduleType;
-  task_status: TaskStatus;
-  task_create_time: number;
-  task_update_time: number;
-  task_end_time: number | null;
-  error_msg: string;
-  trigger: Trigger;
-  /** Internal: the `ins_id`s read when the instance started. */
-  ins_ids: string[];
-  /** Internal: when a RUNNING instance finishes (ms). */
-  end_at: number;
-  /** Internal: the failure decided at start ('' = success). */
-  failure: string;
+/** ListTaskTemplates filters and page. */
+export interface ListFilter {
+  id?: number | undefined;
+  /** Case-insensitive substring of `task_name`. */
+  taskName?: string | undefined;
+  scheduleTypes?: ScheduleType[] | undefined;
+  offset: number;
+  size: number;
 }
 
 export interface DscSnapshot {
@@ -73,11 +91,12 @@ export interface DscSnapshot {
   disabledProjects: string[];
 }
 
-interface DueEvent {
-  at: number;
-  /** 0 = run completion, 1 = trigger point (completions first at equal times). */
-  kind: 0 | 1;
-  id: number;
+/** What the state needs from the engine. */
+export interface StateContext {
+  now(): number;
+  nextId(counter: 'template' | 'instance'): number;
+  settings(): MockSettings;
+  takeRunFault(operation: string): string | undefined;
 }
 
 interface ProjectIndex {
@@ -87,85 +106,39 @@ interface ProjectIndex {
   byType: Record<ScheduleType, number[]>;
 }
 
-export interface ListFilter {
-  id?: number;
-  taskName?: string;
-  scheduleTypes?: ScheduleType[];
-  offset: number;
-  size: number;
-}
-
-/** What the state needs from the engine. */
-export interface StateContext {
-  now(): number;
-  nextId(counter: 'template' | 'instance'): number;
-  settings(): MockSettings;
-  takeRunFault(operation: string): string | undefined;
-}
-
-export const TEMPLATE_NOT_FOUND = (): DscError => new DscError(404, 'dsc.600000025', 'The template does not exist');
-
-/** Operation names passed to takeRunFault for runs not started by a request. */
-export const SCHEDULED_RUN_OPERATION = 'ScheduledRun';
-
-function insertSorted(arr: number[], v: number): void {
-  if (arr.length === 0 || arr[arr.length - 1]! < v) {
-    arr.push(v);
-    return;
-  }
-  arr.splice(lowerBound(arr, v), 0, v);
-}
-
-function removeSorted(arr: number[], v: number): void {
-  const i = lowerBound(arr, v);
-  if (arr[i] === v) arr.splice(i, 1);
-}
-
-function lowerBound(arr: number[], v: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Ascending merge of sorted id lists. */
-function* mergeSorted(lists: number[][]): Generator<number> {
-  if (lists.length === 1) {
-    yield* lists[0]!;
-    return;
-  }
-  const pos = lists.map(() => 0);
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < lists.length; i++) {
-      const v = lists[i]![pos[i]!];
-      if (v !== undefined && (best < 0 || v < lists[best]![pos[best]!]!)) best = i;
-    }
-    if (best < 0) return;
-    yield lists[best]![pos[best]!]!;
-    pos[best]!++;
-  }
+/** `input` over `base`: present fields replace stored ones, `scan_config` merges key by key. */
+function withInput(base: TemplateFields, input: TemplateInput): TemplateFields {
+  return {
+    task_name: input.task_name ?? base.task_name,
+    task_description: input.task_description ?? base.task_description,
+    data_sources: (input.data_sources ?? base.data_sources).map((d) => ({ ...d })),
+    schedule_type: input.schedule_type ?? base.schedule_type,
+    start_time: input.start_time ?? base.start_time,
+    schedule_switch: input.schedule_switch ?? base.schedule_switch,
+    delete_failed_meta: input.delete_failed_meta ?? base.delete_failed_meta,
+    scan_config: { ...SCAN_CONFIG_DEFAULTS, ...base.scan_config, ...input.scan_config },
+  };
 }
 
 export class DscState {
   private readonly templates = new Map<number, Template>();
   private readonly projects = new Map<string, ProjectIndex>();
-  private readonly instances = new Map<number, Instance>();
-  private readonly instancesByTemplate = new Map<number, Instance[]>();
-  private readonly due = new KeyedMinHeap<DueEvent>(
-    (a, b) => a.at < b.at || (a.at === b.at && (a.kind < b.kind || (a.kind === b.kind && a.id < b.id))),
-  );
+  private readonly runs: Runs;
   /** Seeds (survive reset). */
   readonly unreachableInstances = new Set<string>();
   readonly disabledProjects = new Set<string>();
 
-  constructor(private readonly ctx: StateContext) {}
+  constructor(private readonly ctx: StateContext) {
+    this.runs = new Runs({
+      nextId: () => ctx.nextId('instance'),
+      settings: () => ctx.settings(),
+      takeRunFault: (operation) => ctx.takeRunFault(operation),
+      template: (id) => this.templates.get(id),
+      isUnreachable: (insId) => this.unreachableInstances.has(insId),
+    });
+  }
 
-  // ---- seeds ---------------------------------------------------------------------------------------------------
+  // ---- seeds and projects ------------------------------------------------------------------------------------------
 
   setInstanceReachable(insId: string, reachable: boolean): void {
     if (reachable) this.unreachableInstances.delete(insId);
@@ -177,36 +150,40 @@ export class DscState {
     else this.disabledProjects.add(projectId);
   }
 
-  isProjectEnabled(projectId: string): boolean {
-    return !this.disabledProjects.has(projectId);
+  /** `projectId` when the project is enabled; a disabled one answers every call 401 `dsc.10000009`. */
+  project(projectId: string): string {
+    if (this.disabledProjects.has(projectId)) throw projectDisabled();
+    return projectId;
   }
 
-  // ---- templates -----------------------------------------------------------------------------------------------
+  // ---- templates ---------------------------------------------------------------------------------------------------
 
-  /** The template `id` of `projectId`, or a 404 DscError. */
-  getTemplate(projectId: string, id: number): Template {
-    const t = this.projects.get(projectId)?.byId.get(id);
-    if (t === undefined) throw TEMPLATE_NOT_FOUND();
+  /** The template `id` of `projectId`; null (an id no template can have) or an unknown id is a 404. */
+  template(projectId: string, id: number | null): Template {
+    const t = id === null ? undefined : this.projects.get(projectId)?.byId.get(id);
+    if (t === undefined) throw templateNotFound();
     return t;
   }
 
-  /** Looks a template up by its path segment: only `^[0-9]{1,19}$` is looked up, anything else is a 404. */
-  getTemplateBySegment(projectId: string, segment: string): Template {
-    if (!/^[0-9]{1,19}$/.test(segment)) throw TEMPLATE_NOT_FOUND();
-    const id = Number(segment);
-    if (!Number.isSafeInteger(id)) throw TEMPLATE_NOT_FOUND();
-    return this.getTemplate(projectId, id);
-  }
-
-  create(projectId: string, input: TemplateInput, user: string, operation: string): Template {
+  /** A new template; `start_now` starts a run at once, consuming run faults of `operation`. */
+  create(projectId: string, input: CreateInput, user: string, operation: string): Template {
     const now = this.ctx.now();
-    const fields = completeTemplate({ start_time: Math.floor(now / 1000) }, input);
+    const defaults: TemplateFields = {
+      task_name: input.task_name,
+      task_description: '',
+      data_sources: input.data_sources,
+      schedule_type: input.schedule_type,
+      start_time: Math.floor(now / 1000),
+      schedule_switch: true,
+      delete_failed_meta: false,
+      scan_config: SCAN_CONFIG_DEFAULTS,
+    };
     let id = this.ctx.nextId('template');
     while (this.templates.has(id)) id = this.ctx.nextId('template');
     const t: Template = {
       id,
       project_id: projectId,
-      ...fields,
+      ...withInput(defaults, input),
       create_user: user,
       create_time: now,
       update_time: now,
@@ -217,209 +194,113 @@ export class DscState {
       running: null,
     };
     this.index(t);
-    this.arm(t, now);
-    if (input.start_now === true) this.startInstance(t, now, 'MANUAL', operation);
+    this.runs.arm(t, now);
+    if (input.start_now === true) this.runs.start(t, now, 'MANUAL', operation);
     return t;
   }
 
-  update(projectId: string, segment: string, input: TemplateInput): Template {
-    const t = this.getTemplateBySegment(projectId, segment);
-    const merged = completeTemplate(t, input);
+  update(t: Template, input: TemplateInput): Template {
     const now = this.ctx.now();
     const oldType = t.schedule_type;
-    Object.assign(t, merged, { update_time: now });
+    Object.assign(t, withInput(t, input), { update_time: now });
     if (oldType !== t.schedule_type) {
-      const p = this.projects.get(projectId)!;
+      const p = this.projects.get(t.project_id)!;
       removeSorted(p.byType[oldType], t.id);
       insertSorted(p.byType[t.schedule_type], t.id);
     }
-    this.arm(t, now);
+    this.runs.arm(t, now);
     return t;
   }
 
-  /** Deletes the known ids of `projectId` (unknown ones ignored), returns the ids deleted, in request order. */
+  /** Deletes the known ids of `projectId` (unknown ones ignored); returns the ids deleted, in request order. */
   delete(projectId: string, ids: (number | null)[]): number[] {
     const deleted: number[] = [];
     const p = this.projects.get(projectId);
     if (p === undefined) return deleted;
     for (const id of ids) {
-      if (id === null) continue;
-      const t = p.byId.get(id);
+      const t = id === null ? undefined : p.byId.get(id);
       if (t === undefined) continue;
       this.unindex(t);
-      deleted.push(id);
+      deleted.push(t.id);
     }
     return deleted;
   }
 
-  operate(projectId: string, segment: string, action: Action, operation: string): Template {
-    const t = this.getTemplateBySegment(projectId, segment);
+  /** ENABLE, DISABLE or START (refused while a run is going); START consumes run faults of `operation`. */
+  operate(t: Template, action: TemplateAction, operation: string): Template {
     const now = this.ctx.now();
-    switch (action) {
-      case 'ENABLE':
-        if (!t.schedule_switch) {
-          t.schedule_switch = true;
-          t.update_time = now;
-          this.arm(t, now);
-        }
-        break;
-      case 'DISABLE':
-        if (t.schedule_switch) {
-          t.schedule_switch = false;
-          t.update_time = now;
-          this.arm(t, now);
-        }
-        break;
-      case 'START':
-        if (t.running !== null) {
-          throw new DscError(400, 'dsc.40000028', 'task is running and cannot be dispatched');
-        }
-        this.startInstance(t, now, 'MANUAL', operation);
-        break;
+    if (action === 'START') {
+      if (t.running !== null) throw taskRunning();
+      this.runs.start(t, now, 'MANUAL', operation);
+      return t;
+    }
+    const on = action === 'ENABLE';
+    if (t.schedule_switch !== on) {
+      t.schedule_switch = on;
+      t.update_time = now;
+      this.runs.arm(t, now);
     }
     return t;
   }
 
+  /** The templates of `projectId` matching every filter given, ascending id, one page and the total. */
   list(projectId: string, f: ListFilter): { total: number; items: Template[] } {
     const p = this.projects.get(projectId);
     if (p === undefined) return { total: 0, items: [] };
-    const needle = f.taskName?.toLowerCase();
     const types = f.scheduleTypes;
-    const matches = (t: Template): boolean =>
-      (types === undefined || types.includes(t.schedule_type)) &&
-      (needle === undefined || t.task_name.toLowerCase().includes(needle));
+    // The filters no index answers; with any of them the candidates are scanned.
+    const checks: ((t: Template) => boolean)[] = [];
+    const needle = f.taskName?.toLowerCase();
+    if (needle !== undefined) checks.push((t) => t.task_name.toLowerCase().includes(needle));
+    const matches = (t: Template): boolean => checks.every((check) => check(t));
 
     if (f.id !== undefined) {
       const t = p.byId.get(f.id);
-      const all = t !== undefined && matches(t) ? [t] : [];
+      const found = t !== undefined && (types === undefined || types.includes(t.schedule_type)) && matches(t);
+      const all = found ? [t] : [];
       return { total: all.length, items: all.slice(f.offset, f.offset + f.size) };
     }
+    // Candidates: all ids, or the ids of the schedule types asked for (ascending each).
     const lists = types === undefined ? [p.ids] : types.map((s) => p.byType[s]);
-    if (needle === undefined) {
-      // Index-only: total from list lengths, page in O(offset + size).
+    if (checks.length === 0) {
+      // Index only: the total from the list lengths, the page in O(offset + size).
       const total = lists.reduce((n, l) => n + l.length, 0);
-      const items: Template[] = [];
       if (lists.length === 1) {
-        for (const id of lists[0]!.slice(f.offset, f.offset + f.size)) items.push(p.byId.get(id)!);
-      } else {
-        let i = 0;
-        for (const id of mergeSorted(lists)) {
-          if (i >= f.offset + f.size) break;
-          if (i >= f.offset) items.push(p.byId.get(id)!);
-          i++;
-        }
+        return { total, items: lists[0]!.slice(f.offset, f.offset + f.size).map((id) => p.byId.get(id)!) };
+      }
+      const items: Template[] = [];
+      let i = 0;
+      for (const id of mergeSorted(lists)) {
+        if (i >= f.offset + f.size) break;
+        if (i >= f.offset) items.push(p.byId.get(id)!);
+        i++;
       }
       return { total, items };
     }
-    // A substring filter cannot use an index: scan the candidates (narrowed by schedule type when given).
     let total = 0;
     const items: Template[] = [];
     for (const id of mergeSorted(lists)) {
       const t = p.byId.get(id)!;
-      if (!t.task_name.toLowerCase().includes(needle)) continue;
+      if (!matches(t)) continue;
       if (total >= f.offset && items.length < f.size) items.push(t);
       total++;
     }
     return { total, items };
   }
 
-  listInstances(
-    projectId: string,
-    segment: string,
-    reverse: boolean,
-    offset: number,
-    size: number,
-  ): { total: number; items: Instance[] } {
-    const t = this.getTemplateBySegment(projectId, segment);
-    const all = this.instancesByTemplate.get(t.id) ?? [];
-    const total = all.length;
-    if (!reverse) return { total, items: all.slice(offset, offset + size) };
-    const items: Instance[] = [];
-    for (let i = total - 1 - offset; i >= 0 && items.length < size; i--) items.push(all[i]!);
-    return { total, items };
+  /** One page of the instances of `t`. */
+  instances(t: Template, page: InstancePage): { total: number; items: Instance[] } {
+    return this.runs.list(t, page);
   }
 
-  // ---- timed work ----------------------------------------------------------------------------------------------
+  // ---- timed work --------------------------------------------------------------------------------------------------
 
   nextDueAt(): number | undefined {
-    return this.due.peek()?.at;
+    return this.runs.nextDueAt();
   }
 
-  /** Fires every event due at or before `now`, in time order, each seeing the state the previous one left. */
   runDue(now: number): void {
-    for (let e = this.due.peek(); e !== undefined && e.at <= now; e = this.due.peek()) {
-      this.due.pop();
-      if (e.kind === 0) this.finish(e.id, e.at);
-      else this.fire(e.id, e.at);
-    }
-  }
-
-  private fire(templateId: number, at: number): void {
-    const t = this.templates.get(templateId);
-    if (t === undefined || !t.schedule_switch) return;
-    // A point that finds an instance RUNNING is skipped, not queued.
-    if (t.running === null) this.startInstance(t, at, 'SCHEDULE', SCHEDULED_RUN_OPERATION);
-    t.next_trigger_time = nextTriggerAfter(t.schedule_type, t.start_time, at);
-    if (t.next_trigger_time !== null) this.due.set(`t${t.id}`, { at: t.next_trigger_time, kind: 1, id: t.id });
-  }
-
-  private finish(instanceId: number, at: number): void {
-    const inst = this.instances.get(instanceId);
-    if (inst === undefined || inst.task_status !== 'RUNNING') return;
-    inst.task_status = inst.failure === '' ? 'SUCCESS' : 'FAILED';
-    inst.error_msg = inst.failure;
-    inst.task_end_time = at;
-    inst.task_update_time = at;
-    const t = this.templates.get(inst.template_id);
-    if (t !== undefined && t.running === inst.id) {
-      t.running = null;
-      t.last_end_time = at;
-      t.last_task_status = inst.task_status;
-    }
-  }
-
-  private startInstance(t: Template, at: number, trigger: Trigger, operation: string): Instance {
-    const insIds = t.data_sources.map((d: DataSource) => d.ins_id);
-    const unreachable = insIds.find((id) => this.unreachableInstances.has(id));
-    const failure =
-      unreachable !== undefined
-        ? `Failed to connect to database instance ${unreachable}`
-        : (this.ctx.takeRunFault(operation) ?? '');
-    let id = this.ctx.nextId('instance');
-    while (this.instances.has(id)) id = this.ctx.nextId('instance');
-    const inst: Instance = {
-      id,
-      template_id: t.id,
-      schedule_type: t.schedule_type,
-      task_status: 'RUNNING',
-      task_create_time: at,
-      task_update_time: at,
-      task_end_time: null,
-      error_msg: '',
-      trigger,
-      ins_ids: insIds,
-      end_at: at + Math.max(0, this.ctx.settings().dscRunDurationMs),
-      failure,
-    };
-    this.instances.set(id, inst);
-    let list = this.instancesByTemplate.get(t.id);
-    if (list === undefined) {
-      list = [];
-      this.instancesByTemplate.set(t.id, list);
-    }
-    list.push(inst);
-    t.running = id;
-    t.last_trigger_time = at;
-    t.last_task_status = 'RUNNING';
-    this.due.set(`i${id}`, { at: inst.end_at, kind: 0, id });
-    return inst;
-  }
-
-  /** (Re)computes the next trigger point strictly after `fromMs` while armed; drops it otherwise. */
-  private arm(t: Template, fromMs: number): void {
-    t.next_trigger_time = t.schedule_switch ? nextTriggerAfter(t.schedule_type, t.start_time, fromMs) : null;
-    if (t.next_trigger_time === null) this.due.delete(`t${t.id}`);
-    else this.due.set(`t${t.id}`, { at: t.next_trigger_time, kind: 1, id: t.id });
+    this.runs.runDue(now);
   }
 
   private projectIndex(projectId: string): ProjectIndex {
@@ -445,26 +326,22 @@ export class DscState {
     p.byId.delete(t.id);
     removeSorted(p.ids, t.id);
     removeSorted(p.byType[t.schedule_type], t.id);
-    this.due.delete(`t${t.id}`);
-    for (const inst of this.instancesByTemplate.get(t.id) ?? []) {
-      this.instances.delete(inst.id);
-      this.due.delete(`i${inst.id}`);
-    }
-    this.instancesByTemplate.delete(t.id);
+    this.runs.drop(t);
   }
 
-  // ---- persistence ---------------------------------------------------------------------------------------------
+  // ---- persistence -------------------------------------------------------------------------------------------------
 
   snapshot(): DscSnapshot {
     return structuredClone({
       version: 1 as const,
       templates: [...this.templates.values()].sort((a, b) => a.id - b.id),
-      instances: [...this.instances.values()].sort((a, b) => a.id - b.id),
+      instances: this.runs.all(),
       unreachableInstances: [...this.unreachableInstances].sort(),
       disabledProjects: [...this.disabledProjects].sort(),
     });
   }
 
+  /** Replaces everything, seeds included, with a snapshot of version 1. */
   restore(snapshot: unknown): void {
     const s = snapshot as Partial<DscSnapshot> | null;
     if (s === null || typeof s !== 'object' || s.version !== 1) throw new Error('dsc: unsupported snapshot');
@@ -474,30 +351,14 @@ export class DscState {
     this.disabledProjects.clear();
     for (const id of copy.unreachableInstances ?? []) this.unreachableInstances.add(id);
     for (const id of copy.disabledProjects ?? []) this.disabledProjects.add(id);
-    for (const t of copy.templates ?? []) {
-      this.index(t);
-      if (t.next_trigger_time !== null) this.due.set(`t${t.id}`, { at: t.next_trigger_time, kind: 1, id: t.id });
-    }
-    const instances = (copy.instances ?? []).sort((a, b) => a.task_create_time - b.task_create_time || a.id - b.id);
-    for (const inst of instances) {
-      if (!this.templates.has(inst.template_id)) continue;
-      this.instances.set(inst.id, inst);
-      let list = this.instancesByTemplate.get(inst.template_id);
-      if (list === undefined) {
-        list = [];
-        this.instancesByTemplate.set(inst.template_id, list);
-      }
-      list.push(inst);
-      if (inst.task_status === 'RUNNING') this.due.set(`i${inst.id}`, { at: inst.end_at, kind: 0, id: inst.id });
-    }
+    for (const t of copy.templates ?? []) this.index(t);
+    this.runs.restore(this.templates.values(), copy.instances ?? []);
   }
 
-  /** Wipes templates and instances; seeds survive (README: reset keeps configured credentials and seeds). */
+  /** Wipes templates and instances; the seeds survive. */
   clear(): void {
     this.templates.clear();
     this.projects.clear();
-    this.instances.clear();
-    this.instancesByTemplate.clear();
-    this.due.clear();
+    this.runs.clear();
   }
 }
