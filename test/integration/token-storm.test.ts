@@ -96,14 +96,14 @@ async function dscAnswers(from: number, status: number, count: number): Promise<
   while (seen() < count) await new Promise((r) => setTimeout(r, 10));
 }
 
-/** The secrets a test knows (the password and every token issued so far) are in no text of `error`. */
-function expectNoSecretIn(error: unknown) {
+/** The secrets a test knows (the password and every token issued so far) are in no view of `value`. */
+function expectNoSecretIn(value: unknown) {
   const secrets = [h.mock.defaults.password, ...h.mock.snapshot().accounts.tokens.map((t) => t.token)];
   for (const text of [
-    String(error),
-    (error as Error).stack ?? '',
-    inspect(error, { depth: 10 }),
-    JSON.stringify(error),
+    String(value),
+    (value as Error).stack ?? '',
+    inspect(value, { depth: 10, showHidden: true }),
+    JSON.stringify(value),
   ]) {
     for (const secret of secrets) expect(text).not.toContain(secret);
   }
@@ -111,7 +111,8 @@ function expectNoSecretIn(error: unknown) {
 
 describe('one IAM request per expiry', () => {
   it('200 concurrent calls after the token expired on the mock clock, three rounds: 1 IAM request each', async () => {
-    const dsc = h.dsc({ auth: passwordAuth() });
+    const auth = passwordAuth();
+    const dsc = h.dsc({ auth });
     await dsc.listScanTasks();
     const perRound: number[] = [];
     for (let round = 0; round < 3; round++) {
@@ -124,6 +125,9 @@ describe('one IAM request per expiry', () => {
       expect(statuses(entries, 'iam')).toEqual({ '201': 1 });
     }
     expect(perRound).toEqual([1, 1, 1]);
+    // Neither the provider nor the client shows a token or the password after the storms.
+    expectNoSecretIn(auth);
+    expectNoSecretIn(dsc);
   }, 60_000);
 
   it('200 concurrent calls inside the refresh window, three rounds: 1 IAM request each, no 401', async () => {
