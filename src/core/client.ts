@@ -549,7 +549,7 @@ export abstract class ServiceClient {
         } catch {
           code = undefined;
         }
-        if (this.#auth.onUnauthorized(code)) {
+        if (this.#auth.onUnauthorized(code, req)) {
           replayed = true;
           continue;
         }

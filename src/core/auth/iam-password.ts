@@ -33,7 +33,7 @@ interface Flight {
 }
 
 const DEFAULT_REFRESH_BEFORE_MS = 15 * 60_000;
-/** Validity assumed when IAM omits or garbles `expires_at` (auth.md: tokens last 24 h). */
+/** Validity assumed when IAM omits or garbles `expires_at` (IAM tokens last 24 h). */
 const DEFAULT_VALIDITY_MS = 24 * 3_600_000;
 /** A token still valid this long is used when its refresh fails (IAM hiccup inside the refresh window). */
 const FALLBACK_MIN_VALIDITY_MS = 60_000;
@@ -51,17 +51,20 @@ function abortReason(signal: AbortSignal): unknown {
 }
 
 /**
- * IAM password → project-scoped token (auth.md §1), sent as `X-Auth-Token`.
+ * IAM password → project-scoped token (`POST /v3/auth/tokens`, password method), sent as `X-Auth-Token`.
  *
  * - Tokens are cached per (IAM endpoint, account, user, project) inside this provider instance (never shared
  *   between instances, so a second provider with a different password cannot pick up the first one's token).
  * - A cached token is refreshed when less than `refreshBeforeMs` (15 min) of validity remain, measured with
  *   `ctx.now()`; if that refresh fails while the old token is still valid for at least a minute, the old token is
  *   used and the next request tries again.
- * - Concurrent callers share one in-flight IAM request. Each caller stops waiting when its own signal aborts; the
- *   IAM request itself is aborted only when every waiter has gone.
- * - `onUnauthorized('APIGW.0307')` (expired token) drops the cache and asks the core to replay once;
- *   `APIGW.0301` (token not accepted, e.g. revoked) drops the cache without a replay.
+ * - Concurrent callers share one in-flight IAM request, and its failure: every waiter gets the same error once, and
+ *   the next call asks IAM again (a failure is never cached). Each caller stops waiting when its own signal
+ *   aborts; the IAM request itself is aborted only when every waiter has gone.
+ * - After a 401 the provider looks at the token the request carried. Was it the cached one: `APIGW.0307` (expired)
+ *   drops it and asks for one replay, `APIGW.0301` (not accepted, e.g. revoked) drops it without a replay. Was it
+ *   an older one (the cache has moved on, or was already dropped by another request): the cache is left alone
+ *   and the request is replayed once with the current token, so a storm of late 401s costs one IAM request.
  * - The password lives in a `#private` field; it never appears in errors, `util.inspect`, JSON or `String()`.
  */
 export class IamPasswordAuth extends DescribedProvider implements AuthProvider {
@@ -133,17 +136,26 @@ export class IamPasswordAuth extends DescribedProvider implements AuthProvider {
   }
 
   /**
-   * After a 401: `APIGW.0307` (token expired) drops the cached token and returns `true` (replay once); `APIGW.0301`
-   * drops it without a replay; other codes change nothing.
+   * After a 401 for `req` (the request as sent). When `req` carried a token that is no longer cached, nothing is
+   * dropped and the answer is `true`: replay once with the current token. When it carried the cached token (or
+   * `req` is not given): `APIGW.0307` (expired) drops it and returns `true`; `APIGW.0301` drops it and returns
+   * `false`; other codes change nothing and return `false`.
    */
-  onUnauthorized(errorCode: string | undefined): boolean {
+  onUnauthorized(errorCode: string | undefined, req?: OutgoingRequest): boolean {
     const code = errorCode?.toUpperCase();
-    if (code === 'APIGW.0307') {
-      this.#cache.clear();
-      return true;
+    const drops = code === 'APIGW.0307' || code === 'APIGW.0301';
+    if (req === undefined) {
+      if (drops) this.#cache.clear();
+      return code === 'APIGW.0307';
     }
-    if (code === 'APIGW.0301') this.#cache.clear();
-    return false;
+    const sent = req.headers['x-auth-token'];
+    let current = false;
+    for (const [key, cached] of this.#cache) {
+      if (cached.token !== sent) continue;
+      current = true;
+      if (drops) this.#cache.delete(key);
+    }
+    return current ? code === 'APIGW.0307' : true;
   }
 
   /** The `projectId` option, else the project of the token's scope (this may call IAM). */

@@ -1,8 +1,8 @@
 /**
  * Contract between the client core (transport, retry; src/core/*.ts) and the auth providers (src/core/auth/*).
  * The core builds an OutgoingRequest, then calls `provider.apply(req, ctx)` on every attempt (so signatures carry
- * a fresh date), then sends it. On a 401 it calls `provider.onUnauthorized(errorCode)`; `true` means credentials
- * were refreshed and the core replays the request once.
+ * a fresh date), then sends it. On a 401 it calls `provider.onUnauthorized(errorCode, req)` with the request as
+ * sent; `true` means the core replays the request once (apply runs again, with the provider's current credentials).
  */
 
 /** A request ready to send: the body is already serialised, header names are lowercase. */
@@ -51,8 +51,12 @@ export interface AuthProvider {
   readonly kind: AuthKind;
   /** Adds authentication headers to `req` in place. */
   apply(req: OutgoingRequest, ctx: AuthContext): Promise<void>;
-  /** Called after a 401; returns true when the request should be replayed once with fresh credentials. */
-  onUnauthorized?(errorCode: string | undefined): boolean;
+  /**
+   * Called after a 401 with the gateway's error code and the request as sent (its credentials included, so a
+   * provider can tell whether it carried the credentials it holds now); returns true when the request should be
+   * replayed once with the current credentials.
+   */
+  onUnauthorized?(errorCode: string | undefined, req: OutgoingRequest): boolean;
   /** The project id known to the credential (IAM token scope, HUAWEICLOUD_SDK_PROJECT_ID), if any. */
   resolveProjectId?(ctx: AuthContext): Promise<string | undefined>;
 }
