@@ -93,25 +93,29 @@ export type {
   TaskAction,
   TaskConfig,
 } from './dataarts/schemas.js';
-export type { DataWorksClientOptions, WaitForCrawlerRunOptions } from './dataworks/client.js';
-export { DataWorksClient } from './dataworks/client.js';
 // DataWorks shapes, prefixed where a Huawei type of the same name exists.
 export type {
-  ConnectionProperties,
-  ConnectionPropertiesMode,
+  DataWorksAction,
+  DataWorksRequestInput,
+  DataWorksResponse,
+} from './dataworks/actions.js';
+export type { DataWorksClientOptions, WaitForCrawlerRunOptions } from './dataworks/client.js';
+export { DataWorksClient } from './dataworks/client.js';
+export type {
   Connectivity,
-  ConnectState,
   Crawler,
-  CrawlerOptions,
   CrawlerRun,
-  CrawlerStatus,
   CrawlerTypeCapability,
   DataSource as DataWorksDataSource,
   DataSourceGroup as DataWorksDataSourceGroup,
-  DataWorksAction,
-  DataWorksErrorBody,
-  DataWorksRequestInput,
-  DataWorksResponse,
+} from './dataworks/resources.js';
+export type { DataWorksErrorBody } from './dataworks/responses.js';
+export type {
+  ConnectionProperties,
+  ConnectionPropertiesMode,
+  ConnectState,
+  CrawlerOptions,
+  CrawlerStatus,
   EnvType,
   RunStatus as CrawlerRunStatus,
   ScheduleConfig as CrawlerScheduleConfig,

@@ -53,19 +53,12 @@ import {
   DEFAULT_WAITER_TIMEOUT_MS,
   pollUntil,
 } from '../core/waiter.js';
-import type {
-  Crawler,
-  CrawlerRun,
-  DataSourceGroup,
-  DataWorksAction,
-  DataWorksRequest,
-  DataWorksRequestInput,
-  DataWorksResponse,
-} from './schemas.js';
+import type { DataWorksAction, DataWorksRequest, DataWorksRequestInput, DataWorksResponse } from './actions.js';
+import type { Crawler, CrawlerRun, DataSourceGroup } from './resources.js';
 
 /** The zod schemas and action table (and zod itself), loaded by the first call, not when the package is imported. */
-const schemas = loadOnce(() => import('./schemas.js'));
-type DataWorksSchemas = typeof import('./schemas.js');
+const schemas = loadOnce(() => import('./actions.js'));
+type DataWorksSchemas = typeof import('./actions.js');
 
 export type { AlibabaAuthConfig } from '../core/auth/index.js';
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BadRequestError, NotFoundError, RunFailedError, ServerError } from '../../src/core/errors.js';
 import type { RequestInitLike } from '../../src/core/transport.js';
 import { DataWorksClient } from '../../src/dataworks/client.js';
-import type { CrawlerRun } from '../../src/dataworks/schemas.js';
+import type { CrawlerRun } from '../../src/dataworks/resources.js';
 import { createMock, type MockServer, startMockServer } from '../../src/mock/index.js';
 import type { DataWorksMockService } from '../../src/mock/services/dataworks/index.js';
 

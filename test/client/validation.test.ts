@@ -4,12 +4,23 @@ import { z } from 'zod';
 import { CREATE_BODY } from '../../bench/canned-server.js';
 import { checkResponse, compileConformanceCheck } from '../../src/core/validation.js';
 import * as dataarts from '../../src/dataarts/schemas.js';
-import * as dataworks from '../../src/dataworks/schemas.js';
+import * as dataworksActions from '../../src/dataworks/actions.js';
+import * as dataworksRequests from '../../src/dataworks/requests.js';
+import * as dataworksResources from '../../src/dataworks/resources.js';
+import * as dataworksResponses from '../../src/dataworks/responses.js';
+import * as dataworksSchemas from '../../src/dataworks/schemas.js';
 import * as dsc from '../../src/dsc/schemas.js';
 import { formatAcsDate } from '../../src/signing/acs3.js';
 
 /** Every exported zod schema of the services (requests too: the compiler must be sound for any schema). */
 const SCHEMAS: [string, z.ZodType][] = [];
+const dataworks = {
+  ...dataworksSchemas,
+  ...dataworksRequests,
+  ...dataworksResources,
+  ...dataworksResponses,
+  ...dataworksActions,
+};
 for (const [name, value] of Object.entries({ ...dataarts, ...dsc, ...dataworks } as Record<string, unknown>)) {
   if (name.endsWith('Schema') && value instanceof z.ZodType) SCHEMAS.push([name, value]);
 }

@@ -1,28 +1,31 @@
 /**
- * DataWorks zod schemas (src/dataworks/schemas.ts): SDK-input validation of the [mock] rules a client can check
- * locally, the SDK → wire serialisation, the wire → SDK parsing the mock uses (error codes and messages), and the
- * loose response schemas.
+ * DataWorks zod schemas (src/dataworks/): SDK-input validation of the [mock] rules a client can check locally, the
+ * SDK → wire serialisation, the wire → SDK parsing of the mock (src/mock/services/dataworks/requests.ts: error codes
+ * and messages), and the loose response schemas.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  CreateCrawlerRequestSchema,
-  CreateDataSourceRequestSchema,
   DATAWORKS_ACTIONS,
   type DataWorksAction,
-  DataWorksErrorSchema,
   type DataWorksRequestInput,
-  DataWorksRequestValidationError,
-  dataWorksCronProblem,
   dataWorksWireFrom,
-  formatDataWorksIssues,
+} from '../../src/dataworks/actions.js';
+import { CreateCrawlerRequestSchema, CreateDataSourceRequestSchema } from '../../src/dataworks/requests.js';
+import {
+  DataWorksErrorSchema,
   GetCrawlerResponseSchema,
   ListCrawlerRunsResponseSchema,
   ListDataSourcesResponseSchema,
-  parseDataWorksParams,
+} from '../../src/dataworks/responses.js';
+import { dataWorksCronProblem } from '../../src/dataworks/schemas.js';
+import { parseDataWorksParams } from '../../src/mock/services/dataworks/requests.js';
+import {
+  DataWorksRequestValidationError,
+  formatDataWorksIssues,
   toDataWorksParams,
   toDataWorksWire,
-} from '../../src/dataworks/schemas.js';
+} from '../support/dataworks-wire.js';
 
 /** `path: message` lines of a rejected request, or [] when it is valid. */
 function problems<A extends DataWorksAction>(action: A, input: unknown): string[] {

@@ -1,6 +1,6 @@
 /**
- * openapi/dataworks.yaml and src/dataworks/schemas.ts agree at run time (the type-level proofs are in
- * dataworks-types.test-d.ts):
+ * openapi/dataworks.yaml and the DataWorks schemas and action table (src/dataworks/) agree at run time (the
+ * type-level proofs are in dataworks-types.test-d.ts):
  * - `x-actions` lists the sheet's 16 actions with method / params as in DATAWORKS_ACTIONS;
  * - every request field's wire kind (integer, boolean, JSON string, comma list, text) and required flag match;
  * - limits and defaults the SDK enforces match the spec (PageSize maxima, Name lengths, …);
@@ -11,17 +11,16 @@
 import { describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import {
-  DATAWORKS_ACTION_NAMES,
   DATAWORKS_ACTIONS,
-  DATAWORKS_PAGE_SIZE_MAX,
   type DataWorksAction,
-  DataWorksErrorSchema,
   type DataWorksFieldKind,
   type DataWorksRequestInput,
-  parseDataWorksParams,
-  toDataWorksWire,
   wireToParams,
-} from '../../src/dataworks/schemas.js';
+} from '../../src/dataworks/actions.js';
+import { DataWorksErrorSchema } from '../../src/dataworks/responses.js';
+import { DATAWORKS_PAGE_SIZE_MAX } from '../../src/dataworks/schemas.js';
+import { parseDataWorksParams } from '../../src/mock/services/dataworks/requests.js';
+import { DATAWORKS_ACTION_NAMES, toDataWorksWire } from '../support/dataworks-wire.js';
 import { formatAjvErrors, loadSpec, type OpenApiDoc, resolveRef, SpecValidator } from '../support/openapi.js';
 
 const spec = loadSpec('dataworks.yaml');

@@ -1,5 +1,5 @@
 /**
- * Type-level proofs that the zod schemas (src/dataworks/schemas.ts) and the types generated from
+ * Type-level proofs that the zod schemas (src/dataworks/) and the types generated from
  * openapi/dataworks.yaml (src/generated/dataworks.ts) agree:
  * - every response schema's z.output equals the generated `<Action>Response` (and each shared object its schema);
  * - the wire form of every SDK request (`DataWorksWire<z.output<request schema>>`) equals the generated
@@ -10,14 +10,17 @@
  */
 import { describe, expectTypeOf, test } from 'vitest';
 import type { z } from 'zod';
-import type * as s from '../../src/dataworks/schemas.js';
 import type {
   DataWorksAction,
   DataWorksRequestInput,
   DataWorksResponse,
   DataWorksWire,
   DataWorksWireRequest,
-} from '../../src/dataworks/schemas.js';
+} from '../../src/dataworks/actions.js';
+import type * as requests from '../../src/dataworks/requests.js';
+import type * as resources from '../../src/dataworks/resources.js';
+import type * as responses from '../../src/dataworks/responses.js';
+import type * as schemas from '../../src/dataworks/schemas.js';
 import type { components } from '../../src/generated/dataworks.js';
 
 type Schemas = components['schemas'];
@@ -101,94 +104,102 @@ describe('request wire form equals the generated <Action>Request', () => {
 
 describe('response schemas equal the generated <Action>Response', () => {
   test('every action', () => {
-    expectTypeOf<Normalize<z.output<typeof s.ListCrawlerTypesResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.ListCrawlerTypesResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['ListCrawlerTypesResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.GetCrawlerTypeCapabilitiesResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.GetCrawlerTypeCapabilitiesResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['GetCrawlerTypeCapabilitiesResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.CreateCrawlerResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.CreateCrawlerResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['CreateCrawlerResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.ListCrawlersResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.ListCrawlersResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['ListCrawlersResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.GetCrawlerResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.GetCrawlerResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['GetCrawlerResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.UpdateCrawlerResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.UpdateCrawlerResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['UpdateCrawlerResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.RunCrawlerResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.RunCrawlerResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['RunCrawlerResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.StopCrawlerResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.StopCrawlerResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['StopCrawlerResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.ListCrawlerRunsResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.ListCrawlerRunsResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['ListCrawlerRunsResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.DeleteCrawlerResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.DeleteCrawlerResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['DeleteCrawlerResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.CreateDataSourceResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.CreateDataSourceResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['CreateDataSourceResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.GetDataSourceResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.GetDataSourceResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['GetDataSourceResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.ListDataSourcesResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.ListDataSourcesResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['ListDataSourcesResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.DeleteDataSourceResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.DeleteDataSourceResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['DeleteDataSourceResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.TestDataSourceConnectivityResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.TestDataSourceConnectivityResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['TestDataSourceConnectivityResponse']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.GetTaskInstanceLogResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.GetTaskInstanceLogResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['GetTaskInstanceLogResponse']>
     >();
   });
   test('shared objects', () => {
-    expectTypeOf<Normalize<z.output<typeof s.CrawlerSchema>>>().toEqualTypeOf<Normalize<Schemas['Crawler']>>();
-    expectTypeOf<Normalize<z.output<typeof s.CrawlerRunSchema>>>().toEqualTypeOf<Normalize<Schemas['CrawlerRun']>>();
-    expectTypeOf<Normalize<z.output<typeof s.DataSourceSchema>>>().toEqualTypeOf<Normalize<Schemas['DataSource']>>();
-    expectTypeOf<Normalize<z.output<typeof s.DataSourceGroupSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof resources.CrawlerSchema>>>().toEqualTypeOf<Normalize<Schemas['Crawler']>>();
+    expectTypeOf<Normalize<z.output<typeof resources.CrawlerRunSchema>>>().toEqualTypeOf<
+      Normalize<Schemas['CrawlerRun']>
+    >();
+    expectTypeOf<Normalize<z.output<typeof resources.DataSourceSchema>>>().toEqualTypeOf<
+      Normalize<Schemas['DataSource']>
+    >();
+    expectTypeOf<Normalize<z.output<typeof resources.DataSourceGroupSchema>>>().toEqualTypeOf<
       Normalize<Schemas['DataSourceGroup']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.ConnectivitySchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof resources.ConnectivitySchema>>>().toEqualTypeOf<
       Normalize<Schemas['Connectivity']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.CrawlerTypeCapabilitySchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof resources.CrawlerTypeCapabilitySchema>>>().toEqualTypeOf<
       Normalize<Schemas['CrawlerTypeCapability']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.ScopeResponseSchema>>>().toEqualTypeOf<Normalize<Schemas['Scope']>>();
-    expectTypeOf<Normalize<z.output<typeof s.ScheduleConfigResponseSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof resources.ScopeResponseSchema>>>().toEqualTypeOf<
+      Normalize<Schemas['Scope']>
+    >();
+    expectTypeOf<Normalize<z.output<typeof resources.ScheduleConfigResponseSchema>>>().toEqualTypeOf<
       Normalize<Schemas['ScheduleConfig']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.CrawlersPagingInfoSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.CrawlersPagingInfoSchema>>>().toEqualTypeOf<
       Normalize<Schemas['CrawlersPagingInfo']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.CrawlerRunsPagingInfoSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.CrawlerRunsPagingInfoSchema>>>().toEqualTypeOf<
       Normalize<Schemas['CrawlerRunsPagingInfo']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.DataSourcesPagingInfoSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.DataSourcesPagingInfoSchema>>>().toEqualTypeOf<
       Normalize<Schemas['DataSourcesPagingInfo']>
     >();
-    expectTypeOf<Normalize<z.output<typeof s.DataWorksErrorSchema>>>().toEqualTypeOf<
+    expectTypeOf<Normalize<z.output<typeof responses.DataWorksErrorSchema>>>().toEqualTypeOf<
       Normalize<Schemas['DataWorksError']>
     >();
   });
   test('request-side nested objects equal the spec objects minus the index signature', () => {
     type Closed<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
-    expectTypeOf<z.output<typeof s.ScopeSchema>>().toEqualTypeOf<Closed<Schemas['Scope']>>();
-    expectTypeOf<z.output<typeof s.ScheduleConfigSchema>>().toEqualTypeOf<Closed<Schemas['ScheduleConfig']>>();
-    expectTypeOf<z.output<typeof s.CrawlerOptionsSchema>>().toEqualTypeOf<Schemas['CrawlerOptions']>();
-    expectTypeOf<z.output<typeof s.DataSourceTagSchema>>().toEqualTypeOf<Schemas['DataSourceTag']>();
+    expectTypeOf<z.output<typeof schemas.ScopeSchema>>().toEqualTypeOf<Closed<Schemas['Scope']>>();
+    expectTypeOf<z.output<typeof schemas.ScheduleConfigSchema>>().toEqualTypeOf<Closed<Schemas['ScheduleConfig']>>();
+    expectTypeOf<z.output<typeof schemas.CrawlerOptionsSchema>>().toEqualTypeOf<Schemas['CrawlerOptions']>();
+    expectTypeOf<z.output<typeof schemas.DataSourceTagSchema>>().toEqualTypeOf<Schemas['DataSourceTag']>();
   });
   test('DataWorksResponse<A> is the response schema output', () => {
-    expectTypeOf<DataWorksResponse<'GetCrawler'>>().toEqualTypeOf<z.output<typeof s.GetCrawlerResponseSchema>>();
+    expectTypeOf<DataWorksResponse<'GetCrawler'>>().toEqualTypeOf<
+      z.output<typeof responses.GetCrawlerResponseSchema>
+    >();
     expectTypeOf<DataWorksAction>().toEqualTypeOf<
       | 'ListCrawlerTypes'
       | 'GetCrawlerTypeCapabilities'
@@ -229,7 +240,7 @@ describe('SDK-facing requests', () => {
       Options?: Record<string, string> | undefined;
     }>();
     expectTypeOf<DataWorksRequestInput<'CreateCrawler'>>().toEqualTypeOf<
-      z.output<typeof s.CreateCrawlerRequestSchema>
+      z.output<typeof requests.CreateCrawlerRequestSchema>
     >();
   });
   test('UpdateCrawler refuses Name, DataSourceId and Type at compile time', () => {

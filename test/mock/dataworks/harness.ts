@@ -4,7 +4,7 @@
  * shortcuts for the usual data source + crawler setup.
  */
 import { expect } from 'vitest';
-import type { DataWorksAction } from '../../../src/dataworks/schemas.js';
+import type { DataWorksAction } from '../../../src/dataworks/actions.js';
 import { createMock } from '../../../src/mock/index.js';
 import type { DataWorksMockService } from '../../../src/mock/services/dataworks/index.js';
 import { dataworksRequest, type MockCallResult } from '../../support/mock.js';

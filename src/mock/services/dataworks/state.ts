@@ -1,183 +1,68 @@
 /**
- * DataWorks mock state (shared/api/dataworks.md), kept apart from HTTP: data sources, crawlers, runs (task
- * instances), the seeds, and one keyed min-heap of due events (run transitions and cron points) so that
- * nextDueAt() is O(log n) to maintain and runDue() fires in time order.
- *
- * Every mutating method is called only after the request has been fully validated (./index.ts), so a rejected
- * request changes nothing.
- *
- * Decisions where dataworks.md is silent (listed in the report too):
- * - A run's injected fault is consumed when the run is triggered (`RunCrawler` → operation `RunCrawler`, cron
- *   points → `ScheduledRun`); the data source's connectivity seed and tables are read when the run leaves WAITING
- *   (it connects then); its scope is the crawler's scope at trigger time (an update while it runs does not change it).
- * - A run whose data source was deleted before it left WAITING ends `ERROR` (log says why).
- * - Log lines: none while WAITING; at RUNNING "started" + "connecting"; at the end one line per collected table,
- *   a summary and the final status; SHUTDOWN adds one line at the stop time. Times are the event's own due time.
- * - Runs (task instances) stay readable through GetTaskInstanceLog after their crawler is deleted;
- *   ListCrawlerRuns of a deleted crawler is `Crawler.NotFound`.
- * - Events due at the same ms: run transitions before cron points (a run ending at t frees the crawler for a
- *   cron point at t), then ascending id.
+ * DataWorks mock state: data sources, crawlers and their runs (./state-runs.ts), the seeds, the rules each request
+ * must meet against them (thrown as `MockApiError`), filtering and paging, snapshot and restore. Every check runs
+ * before the first change, so a rejected request changes nothing. Decisions:
+ * - Data-source name uniqueness per (workspace, name, environment) is case-sensitive.
+ * - `ListDataSources` sorts groups (the records sharing a name): `CreateTime` and `Id` by the group's oldest record,
+ *   `Name` by the name; ties by name. Records inside a group by `Id` ascending.
+ * - `TestDataSourceConnectivity` with a `ProjectId` that is not the data source's workspace → DataSource.NotFound.
+ * - `UpdateCrawler` re-checks `Scope` / `ScheduleConfig` against the crawler type and the environment recorded on
+ *   the crawler; it is allowed on an INVALID crawler.
+ * - `ListCrawlerRuns`: `StartTimeFrom` / `StartTimeTo` outside [now − 30 days, now] → Invalid.Param.
+ * - Runs stay readable through GetTaskInstanceLog after their crawler is deleted.
+ * - Seeds merge (omitted fields are kept; default Connectable, no tables), survive reset and may be set before the
+ *   data source exists.
  */
-import { nextFireTime, parseQuartzCron, type QuartzCron } from '../../../cron/quartz.js';
-import { KeyedMinHeap } from '../../heap.js';
-import type { MockSettings } from '../../types.js';
+import type { DataWorksRequest } from '../../../dataworks/actions.js';
+import {
+  crawlerAlreadyExists,
+  crawlerInvalid,
+  crawlerNotFound,
+  crawlerNotRunning,
+  dataSourceAlreadyExists,
+  dataSourceNotFound,
+  invalidParam,
+  runInProgress,
+  taskInstanceNotFound,
+} from './errors.js';
+import type { CreateCrawlerInput, Deferred } from './requests.js';
+import { checkCrawlerType, checkExtras, scheduleFor, scopeFor } from './state-crawler-types.js';
+import {
+  type ConnectivityResult,
+  type CrawlerRecord,
+  type DataSourceGroupRecord,
+  type DataSourceRecord,
+  type DataSourceSeed,
+  type DataWorksSnapshot,
+  type NewDataSource,
+  type Page,
+  pageOf,
+  type RunRecord,
+} from './state-records.js';
+import { CrawlerRuns, type StateContext } from './state-runs.js';
 
-export type EnvType = 'Dev' | 'Prod';
-export type RunStatus = 'WAITING' | 'RUNNING' | 'SUCCESS' | 'ERROR' | 'SHUTDOWN';
-/**
- * Outcome of a connectivity test, as the DataWorks mock stores it.
- * @inline
- */
-export type ConnectState = 'Connectable' | 'ConfigError' | 'Unreachable' | 'Unsupport';
+export type { StateContext } from './state-runs.js';
 
-export interface DataSourceRecord {
-  id: number;
-  projectId: number;
-  name: string;
-  /** Lower case. */
-  type: string;
-  mode: 'UrlMode' | 'InstanceMode';
-  /** As given (secrets included: never returned unmasked). */
-  props: Record<string, unknown>;
-  description?: string;
-  envType: EnvType;
-  createTime: number;
-  createUser: string;
-  modifyTime: number;
-  modifyUser: string;
-}
-
-export interface ScopeValue {
-  Unit: string;
-  Items?: string[];
-  ExcludeRegex?: string;
-}
-
-export interface ScheduleValue {
-  Type: 'MANUAL' | 'NORMAL';
-  CronExpress?: string;
-}
-
-export interface CrawlerRecord {
-  id: number;
-  name: string;
-  dataSourceId: number;
-  projectId: number;
-  type: string;
-  metaEntityId: string;
-  envType: EnvType;
-  resourceGroupId?: string;
-  scheduleConfig: ScheduleValue;
-  scope: ScopeValue;
-  options: Record<string, string>;
-  enableAiComment: boolean;
-  owner: string;
-  createTime: number;
-  modifyTime: number;
-  taskId: number;
-  /** Task instance ids, oldest first. */
-  runs: number[];
-  /** Next cron point (ms) while NORMAL and VALID, else null. */
-  nextFireAt: number | null;
-}
-
-export interface LogLine {
-  at: number;
-  level: 'INFO' | 'WARN' | 'ERROR';
-  message: string;
-}
-
-export interface RunRecord {
-  taskInstanceId: number;
-  crawlerId: number;
-  status: RunStatus;
-  startedTime: number;
-  finishedTime?: number;
-  /** When the next transition is due (WAITING → RUNNING, RUNNING → end). */
-  nextAt: number;
-  /** Failure decided so far ('' = none): an injected fault at trigger, a connection failure at RUNNING. */
-  failure: string;
-  /** Scope and data-source facts at trigger time. */
-  scope: ScopeValue;
-  /** Tables collected (decided at RUNNING), `db.table`. */
-  tables: string[];
-  totalTableCount?: number;
-  log: LogLine[];
-}
-
-/**
- * What the DataWorks mock reports for one data source.
- * @inline
- */
-export interface DataSourceSeed {
-  /** Outcome of `TestDataSourceConnectivity` (default `Connectable`); runs fail unless it is `Connectable`. */
-  connectState: ConnectState;
-  /** Message reported with a failed connectivity test. */
-  connectMessage?: string;
-  /** Tables a run collects, by database name. */
-  tables: Record<string, string[]>;
-}
-
-export interface DataWorksSnapshot {
-  version: 1;
-  dataSources: DataSourceRecord[];
-  crawlers: CrawlerRecord[];
-  runs: RunRecord[];
-  seeds: [number, DataSourceSeed][];
-}
-
-export interface StateContext {
-  now(): number;
-  nextId(counter: 'dataSource' | 'crawler' | 'task' | 'taskInstance'): number;
-  settings(): MockSettings;
-  takeRunFault(operation: string): string | undefined;
-}
-
-export const SCHEDULED_RUN_OPERATION = 'ScheduledRun';
-const ACTIVE: ReadonlySet<RunStatus> = new Set(['WAITING', 'RUNNING']);
-
-interface DueEvent {
-  at: number;
-  /** 0 = run transition, 1 = cron point. */
-  kind: 0 | 1;
-  id: number;
-}
-
-function pad(n: number, w = 2): string {
-  return String(n).padStart(w, '0');
-}
-
-/** `yyyy-MM-dd HH:mm:ss` in UTC. */
-export function formatLogTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(
-    d.getUTCMinutes(),
-  )}:${pad(d.getUTCSeconds())}`;
-}
-
-export function renderLog(lines: readonly LogLine[]): string {
-  return lines.map((l) => `${formatLogTime(l.at)} ${l.level} ${l.message}`).join('\n');
-}
+const DAY_MS = 86_400_000;
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class DataWorksState {
   readonly dataSources = new Map<number, DataSourceRecord>();
   readonly crawlers = new Map<number, CrawlerRecord>();
-  readonly runs = new Map<number, RunRecord>();
   /** Data source id → its crawler id (one crawler per data source). */
   readonly crawlerByDataSource = new Map<number, number>();
   /** Seeds (survive reset). */
   readonly seeds = new Map<number, DataSourceSeed>();
-  private readonly due = new KeyedMinHeap<DueEvent>(
-    (a, b) => a.at < b.at || (a.at === b.at && (a.kind < b.kind || (a.kind === b.kind && a.id < b.id))),
-  );
-  private readonly cronCache = new Map<string, QuartzCron | undefined>();
+  readonly runs: CrawlerRuns;
 
-  constructor(private readonly ctx: StateContext) {}
+  constructor(private readonly ctx: StateContext) {
+    this.runs = new CrawlerRuns(ctx, this);
+  }
 
   // ---- seeds ---------------------------------------------------------------------------------------------------
 
   seed(id: number, patch: Partial<DataSourceSeed>): DataSourceSeed {
-    const current = this.seeds.get(id) ?? { connectState: 'Connectable' as ConnectState, tables: {} };
+    const current = this.seedOf(id);
     const next: DataSourceSeed = {
       connectState: patch.connectState ?? current.connectState,
       tables: patch.tables ?? current.tables,
@@ -194,14 +79,18 @@ export class DataWorksState {
 
   // ---- data sources --------------------------------------------------------------------------------------------
 
-  findDataSource(projectId: number, name: string, envType: EnvType): DataSourceRecord | undefined {
-    for (const ds of this.dataSources.values()) {
-      if (ds.projectId === projectId && ds.name === name && ds.envType === envType) return ds;
-    }
-    return undefined;
+  dataSource(id: number): DataSourceRecord {
+    const ds = this.dataSources.get(id);
+    if (ds === undefined) throw dataSourceNotFound(id);
+    return ds;
   }
 
-  addDataSource(input: Omit<DataSourceRecord, 'id' | 'createTime' | 'modifyTime' | 'modifyUser'>): DataSourceRecord {
+  createDataSource(input: NewDataSource): DataSourceRecord {
+    for (const ds of this.dataSources.values()) {
+      if (ds.projectId === input.projectId && ds.name === input.name && ds.envType === input.envType) {
+        throw dataSourceAlreadyExists(input.name, input.projectId, input.envType, ds.id);
+      }
+    }
     const now = this.ctx.now();
     let id = this.ctx.nextId('dataSource');
     while (this.dataSources.has(id)) id = this.ctx.nextId('dataSource');
@@ -210,42 +99,92 @@ export class DataWorksState {
     return ds;
   }
 
+  listDataSources(q: DataWorksRequest<'ListDataSources'>): Page<DataSourceGroupRecord> {
+    const needle = q.Name?.toLowerCase();
+    const types = q.Types === undefined ? undefined : new Set(q.Types.map((t) => t.toLowerCase()));
+    const groups = new Map<string, DataSourceRecord[]>();
+    for (const ds of [...this.dataSources.values()].sort((a, b) => a.id - b.id)) {
+      if (ds.projectId !== q.ProjectId) continue;
+      if (needle !== undefined && !ds.name.toLowerCase().includes(needle)) continue;
+      if (types !== undefined && !types.has(ds.type)) continue;
+      if (q.EnvType !== undefined && ds.envType !== q.EnvType) continue;
+      const list = groups.get(ds.name);
+      if (list) list.push(ds);
+      else groups.set(ds.name, [ds]);
+    }
+    const sortBy = q.SortBy ?? 'CreateTime';
+    const dir = (q.Order ?? 'Desc') === 'Asc' ? 1 : -1;
+    const keyOf = (list: DataSourceRecord[]) => (sortBy === 'Id' ? list[0]!.id : list[0]!.createTime);
+    const sorted = [...groups.entries()].sort(([na, a], [nb, b]) => {
+      const byKey = sortBy === 'Name' ? byName(na, nb) : keyOf(a) - keyOf(b);
+      if (byKey !== 0) return dir * byKey;
+      const byId = a[0]!.id - b[0]!.id;
+      return dir * (byId !== 0 ? byId : byName(na, nb));
+    });
+    const all = sorted.map(([name, records]) => ({ name, records }));
+    return pageOf(all, q.PageNumber ?? 1, q.PageSize ?? 10);
+  }
+
   /** Deletes a data source; its crawler turns INVALID (no more cron points). */
   deleteDataSource(id: number): void {
+    this.dataSource(id);
     this.dataSources.delete(id);
     const crawlerId = this.crawlerByDataSource.get(id);
     const c = crawlerId === undefined ? undefined : this.crawlers.get(crawlerId);
-    if (c) {
-      c.nextFireAt = null;
-      this.due.delete(`c${c.id}`);
-    }
+    if (c) this.runs.disarm(c);
+  }
+
+  testConnectivity(q: DataWorksRequest<'TestDataSourceConnectivity'>): ConnectivityResult {
+    const ds = this.dataSource(q.DataSourceId);
+    if (ds.projectId !== q.ProjectId) throw dataSourceNotFound(q.DataSourceId);
+    const seed = this.seedOf(ds.id);
+    const defaults = {
+      Connectable: 'The connection test succeeded.',
+      ConfigError: 'The connection settings are wrong.',
+      Unreachable: `The data source cannot be reached from resource group ${q.ResourceGroupId}.`,
+      Unsupport: 'The data source type does not support connectivity tests.',
+    } as const;
+    return {
+      state: seed.connectState,
+      message: seed.connectMessage ?? defaults[seed.connectState],
+      at: this.ctx.now(),
+    };
   }
 
   // ---- crawlers ------------------------------------------------------------------------------------------------
 
-  isValid(c: CrawlerRecord): boolean {
-    return this.dataSources.has(c.dataSourceId);
+  crawler(id: number): CrawlerRecord {
+    const c = this.crawlers.get(id);
+    if (c === undefined) throw crawlerNotFound(id);
+    return c;
   }
 
-  activeRun(c: CrawlerRecord): RunRecord | undefined {
-    const last = c.runs[c.runs.length - 1];
-    const run = last === undefined ? undefined : this.runs.get(last);
-    return run && ACTIVE.has(run.status) ? run : undefined;
-  }
-
-  lastRun(c: CrawlerRecord): RunRecord | undefined {
-    const last = c.runs[c.runs.length - 1];
-    return last === undefined ? undefined : this.runs.get(last);
-  }
-
-  addCrawler(
-    input: Omit<CrawlerRecord, 'id' | 'createTime' | 'modifyTime' | 'taskId' | 'runs' | 'nextFireAt'>,
-  ): CrawlerRecord {
+  /** The checks in the documented order: data source, type, one per data source, Scope, ScheduleConfig, extras. */
+  createCrawler(input: CreateCrawlerInput): CrawlerRecord {
+    const ds = this.dataSource(input.DataSourceId);
+    checkCrawlerType(input.Type, ds);
+    const existing = this.crawlerByDataSource.get(ds.id);
+    if (existing !== undefined) throw crawlerAlreadyExists(existing, ds.id);
+    const scope = scopeFor(input.scope());
+    const scheduleConfig = scheduleFor(input.schedule(), ds.envType);
+    const all = input.all();
+    checkExtras(all);
     const now = this.ctx.now();
     let id = this.ctx.nextId('crawler');
     while (this.crawlers.has(id)) id = this.ctx.nextId('crawler');
     const c: CrawlerRecord = {
-      ...input,
+      name: all.Name,
+      dataSourceId: ds.id,
+      projectId: ds.projectId,
+      type: all.Type,
+      metaEntityId: `${all.Type}:${ds.name}`,
+      envType: ds.envType,
+      ...(all.ResourceGroupId !== undefined ? { resourceGroupId: all.ResourceGroupId } : {}),
+      scheduleConfig,
+      scope,
+      options: { ...(all.Options ?? {}) },
+      enableAiComment: all.EnableAiComment ?? false,
+      owner: input.owner,
       id,
       createTime: now,
       modifyTime: now,
@@ -255,216 +194,132 @@ export class DataWorksState {
     };
     this.crawlers.set(id, c);
     this.crawlerByDataSource.set(c.dataSourceId, id);
-    this.arm(c, now);
+    this.runs.arm(c, now);
     return c;
   }
 
-  updateCrawler(
-    c: CrawlerRecord,
-    patch: {
-      resourceGroupId?: string;
-      scope?: ScopeValue;
-      scheduleConfig?: ScheduleValue;
-      enableAiComment?: boolean;
-      options?: Record<string, string>;
-    },
-  ): void {
-    const now = this.ctx.now();
-    if (patch.resourceGroupId !== undefined) c.resourceGroupId = patch.resourceGroupId;
-    if (patch.scope !== undefined) c.scope = structuredClone(patch.scope);
-    if (patch.enableAiComment !== undefined) c.enableAiComment = patch.enableAiComment;
-    if (patch.options !== undefined) c.options = { ...c.options, ...patch.options };
-    if (patch.scheduleConfig !== undefined) {
-      c.scheduleConfig = structuredClone(patch.scheduleConfig);
-      this.arm(c, now);
-    }
-    c.modifyTime = now;
+  /** Filters (Name: case-insensitive substring), Id ascending, one page. */
+  listCrawlers(q: DataWorksRequest<'ListCrawlers'>): Page<CrawlerRecord> {
+    const needle = q.Name?.toLowerCase();
+    const dsIds = q.DataSourceIds === undefined ? undefined : new Set(q.DataSourceIds);
+    const all = [...this.crawlers.values()]
+      .filter(
+        (c) =>
+          (q.ProjectId === undefined || c.projectId === q.ProjectId) &&
+          (dsIds === undefined || dsIds.has(c.dataSourceId)) &&
+          (q.Type === undefined || c.type === q.Type) &&
+          (q.EnvType === undefined || c.envType === q.EnvType) &&
+          (q.Owner === undefined || c.owner === q.Owner) &&
+          (needle === undefined || c.name.toLowerCase().includes(needle)),
+      )
+      .sort((a, b) => a.id - b.id);
+    return pageOf(all, q.PageNumber ?? 1, q.PageSize ?? 20);
   }
 
-  deleteCrawler(c: CrawlerRecord): void {
-    const run = this.activeRun(c);
-    if (run) this.shutdown(run, this.ctx.now(), 'DeleteCrawler');
+  updateCrawler(input: { Id: number; changes: Deferred<DataWorksRequest<'UpdateCrawler'>> }): CrawlerRecord {
+    const c = this.crawler(input.Id);
+    const u = input.changes();
+    const scope = u.Scope === undefined ? undefined : scopeFor(u.Scope);
+    const schedule = u.ScheduleConfig === undefined ? undefined : scheduleFor(u.ScheduleConfig, c.envType);
+    checkExtras(u);
+    const now = this.ctx.now();
+    if (u.ResourceGroupId !== undefined) c.resourceGroupId = u.ResourceGroupId;
+    if (scope !== undefined) c.scope = scope;
+    if (u.EnableAiComment !== undefined) c.enableAiComment = u.EnableAiComment;
+    if (u.Options !== undefined) c.options = { ...c.options, ...u.Options };
+    if (schedule !== undefined) {
+      c.scheduleConfig = schedule;
+      this.runs.arm(c, now);
+    }
+    c.modifyTime = now;
+    return c;
+  }
+
+  deleteCrawler(id: number): CrawlerRecord {
+    const c = this.crawler(id);
+    const run = this.runs.activeRun(c);
+    if (run) this.runs.shutdown(run, this.ctx.now(), 'DeleteCrawler');
     this.crawlers.delete(c.id);
     if (this.crawlerByDataSource.get(c.dataSourceId) === c.id) this.crawlerByDataSource.delete(c.dataSourceId);
-    this.due.delete(`c${c.id}`);
+    this.runs.disarm(c);
+    return c;
   }
 
   // ---- runs ----------------------------------------------------------------------------------------------------
 
-  trigger(c: CrawlerRecord, at: number, operation: string): RunRecord {
-    const fault = this.ctx.takeRunFault(operation);
-    let id = this.ctx.nextId('taskInstance');
-    while (this.runs.has(id)) id = this.ctx.nextId('taskInstance');
-    const run: RunRecord = {
-      taskInstanceId: id,
-      crawlerId: c.id,
-      status: 'WAITING',
-      startedTime: at,
-      nextAt: at + Math.max(0, this.ctx.settings().dataworksQueueDelayMs),
-      failure: fault ?? '',
-      scope: structuredClone(c.scope),
-      tables: [],
-      log: [],
-    };
-    this.runs.set(id, run);
-    c.runs.push(id);
-    this.due.set(`r${id}`, { at: run.nextAt, kind: 0, id });
+  runCrawler(id: number): { crawler: CrawlerRecord; run: RunRecord } {
+    const c = this.crawler(id);
+    const active = this.runs.activeRun(c);
+    if (active) throw runInProgress(c.id, active);
+    if (!this.runs.isValid(c)) throw crawlerInvalid(c.id, c.dataSourceId);
+    return { crawler: c, run: this.runs.trigger(c, this.ctx.now(), 'RunCrawler') };
+  }
+
+  stopCrawler(id: number): CrawlerRecord {
+    const c = this.crawler(id);
+    const active = this.runs.activeRun(c);
+    if (!active) throw crawlerNotRunning(c.id);
+    this.runs.shutdown(active, this.ctx.now(), 'StopCrawler');
+    return c;
+  }
+
+  /** Runs started within the window (default and limit: the last 30 days), newest first, one page. */
+  listCrawlerRuns(input: { Id: number; filters: Deferred<DataWorksRequest<'ListCrawlerRuns'>> }): Page<RunRecord> {
+    const c = this.crawler(input.Id);
+    const r = input.filters();
+    const now = this.ctx.now();
+    const earliest = now - 30 * DAY_MS;
+    const from = r.StartTimeFrom ?? earliest;
+    const to = r.StartTimeTo ?? now;
+    for (const [field, v] of [
+      ['StartTimeFrom', from],
+      ['StartTimeTo', to],
+    ] as const) {
+      if (v < earliest || v > now) {
+        throw invalidParam(field, `expected a time within the last 30 days (${earliest} to ${now}), got ${v}`);
+      }
+    }
+    if (from > to) throw invalidParam('StartTimeFrom', `expected StartTimeFrom <= StartTimeTo (${from} > ${to})`);
+    const all: RunRecord[] = [];
+    for (const runId of c.runs) {
+      const run = this.runs.records.get(runId);
+      if (run === undefined || run.startedTime < from || run.startedTime > to) continue;
+      if (r.Status !== undefined && run.status !== r.Status) continue;
+      all.push(run);
+    }
+    all.sort((a, b) => b.startedTime - a.startedTime || b.taskInstanceId - a.taskInstanceId);
+    return pageOf(all, r.PageNumber ?? 1, r.PageSize ?? 20);
+  }
+
+  /** The run behind a task instance; the mock's task instances have exactly one run. */
+  taskInstance(q: DataWorksRequest<'GetTaskInstanceLog'>): RunRecord {
+    if (q.RunNumber !== undefined && q.RunNumber !== 1) {
+      throw invalidParam(
+        'RunNumber',
+        `task instances of the mock have exactly one run (expected 1), got ${q.RunNumber}`,
+      );
+    }
+    const run = this.runs.records.get(q.Id);
+    if (run === undefined) throw taskInstanceNotFound(q.Id);
     return run;
   }
 
-  stop(run: RunRecord, operation: string): void {
-    this.shutdown(run, this.ctx.now(), operation);
-  }
-
-  private shutdown(run: RunRecord, at: number, operation: string): void {
-    run.status = 'SHUTDOWN';
-    run.finishedTime = at;
-    run.totalTableCount = 0;
-    run.log.push({ at, level: 'WARN', message: `Task instance ${run.taskInstanceId} stopped by ${operation}.` });
-    run.log.push({ at, level: 'INFO', message: `Task instance ${run.taskInstanceId} finished with status SHUTDOWN.` });
-    this.due.delete(`r${run.taskInstanceId}`);
-  }
-
-  /** Tables in scope: seeded tables of the databases in scope minus full ExcludeRegex matches; warnings for misses. */
-  private collectTables(run: RunRecord, ds: DataSourceRecord): { tables: string[]; warnings: string[] } {
-    const seed = this.seedOf(ds.id);
-    const warnings: string[] = [];
-    let databases: string[];
-    if (run.scope.Unit === 'INSTANCE') databases = Object.keys(seed.tables).sort();
-    else {
-      const own = typeof ds.props['database'] === 'string' ? [ds.props['database'] as string] : [];
-      databases = run.scope.Items ?? own;
-    }
-    const exclude = run.scope.ExcludeRegex === undefined ? undefined : new RegExp(`^(?:${run.scope.ExcludeRegex})$`);
-    const tables: string[] = [];
-    for (const db of databases) {
-      const seeded = seed.tables[db];
-      if (seeded === undefined) {
-        warnings.push(`Database ${db} is not present in data source ${ds.name}; skipped.`);
-        continue;
-      }
-      for (const t of seeded) if (!exclude?.test(t)) tables.push(`${db}.${t}`);
-    }
-    return { tables, warnings };
-  }
-
-  private advanceRun(run: RunRecord, at: number): void {
-    if (run.status === 'WAITING') {
-      run.status = 'RUNNING';
-      const c = this.crawlers.get(run.crawlerId);
-      const ds = c ? this.dataSources.get(c.dataSourceId) : undefined;
-      run.log.push({
-        at,
-        level: 'INFO',
-        message: `Task instance ${run.taskInstanceId} of crawler ${run.crawlerId} started.`,
-      });
-      if (ds === undefined) {
-        run.failure ||= 'The data source of the crawler no longer exists.';
-        run.log.push({ at, level: 'ERROR', message: 'The data source of the crawler no longer exists.' });
-      } else {
-        run.log.push({
-          at,
-          level: 'INFO',
-          message: `Connecting to data source ${ds.name} (${ds.type}, ${ds.envType}).`,
-        });
-        const seed = this.seedOf(ds.id);
-        if (seed.connectState !== 'Connectable') {
-          const why = `Cannot connect to data source ${ds.name}: ${seed.connectState}${
-            seed.connectMessage ? ` (${seed.connectMessage})` : ''
-          }.`;
-          run.failure ||= why;
-          run.log.push({ at, level: 'ERROR', message: why });
-        } else {
-          run.log.push({ at, level: 'INFO', message: `Connected to data source ${ds.name}.` });
-          const { tables, warnings } = this.collectTables(run, ds);
-          run.tables = tables;
-          for (const w of warnings) run.log.push({ at, level: 'WARN', message: w });
-        }
-      }
-      run.nextAt = at + Math.max(0, this.ctx.settings().dataworksRunDurationMs);
-      this.due.set(`r${run.taskInstanceId}`, { at: run.nextAt, kind: 0, id: run.taskInstanceId });
-      return;
-    }
-    if (run.status !== 'RUNNING') return;
-    run.finishedTime = at;
-    if (run.failure === '') {
-      for (const t of run.tables) run.log.push({ at, level: 'INFO', message: `Collected table ${t}.` });
-      run.status = 'SUCCESS';
-      run.totalTableCount = run.tables.length;
-      run.log.push({ at, level: 'INFO', message: `Collected ${run.tables.length} table(s).` });
-      run.log.push({ at, level: 'INFO', message: `Task instance ${run.taskInstanceId} finished with status SUCCESS.` });
-    } else {
-      run.status = 'ERROR';
-      run.totalTableCount = 0;
-      run.log.push({ at, level: 'ERROR', message: run.failure });
-      run.log.push({ at, level: 'ERROR', message: `Task instance ${run.taskInstanceId} finished with status ERROR.` });
-    }
-  }
-
-  // ---- schedule ------------------------------------------------------------------------------------------------
-
-  private cronOf(expr: string): QuartzCron | undefined {
-    if (!this.cronCache.has(expr)) {
-      const parsed = parseQuartzCron(expr);
-      this.cronCache.set(expr, parsed.ok ? parsed.value : undefined);
-    }
-    return this.cronCache.get(expr);
-  }
-
-  private timeZone(): string {
-    return this.ctx.settings().timeZone || 'UTC';
-  }
-
-  private nextPoint(c: CrawlerRecord, after: number): number | null {
-    if (c.scheduleConfig.Type !== 'NORMAL' || !this.isValid(c)) return null;
-    const cron = c.scheduleConfig.CronExpress === undefined ? undefined : this.cronOf(c.scheduleConfig.CronExpress);
-    if (cron === undefined) return null;
-    let next: number | undefined;
-    try {
-      next = nextFireTime(cron, after, this.timeZone());
-    } catch {
-      next = nextFireTime(cron, after, 'UTC'); // an unknown configured zone falls back to UTC
-    }
-    return next ?? null;
-  }
-
-  /** (Re)computes the next cron point strictly after `from`. */
-  private arm(c: CrawlerRecord, from: number): void {
-    c.nextFireAt = this.nextPoint(c, from);
-    if (c.nextFireAt === null) this.due.delete(`c${c.id}`);
-    else this.due.set(`c${c.id}`, { at: c.nextFireAt, kind: 1, id: c.id });
-  }
-
-  private fire(crawlerId: number, at: number): void {
-    const c = this.crawlers.get(crawlerId);
-    if (c === undefined || !this.isValid(c)) return;
-    // A point that finds a WAITING/RUNNING run is skipped, not queued.
-    if (this.activeRun(c) === undefined) this.trigger(c, at, SCHEDULED_RUN_OPERATION);
-    this.arm(c, at);
-  }
+  // ---- clock and persistence -----------------------------------------------------------------------------------
 
   nextDueAt(): number | undefined {
-    return this.due.peek()?.at;
+    return this.runs.nextDueAt();
   }
 
   runDue(now: number): void {
-    for (let e = this.due.peek(); e !== undefined && e.at <= now; e = this.due.peek()) {
-      this.due.pop();
-      if (e.kind === 0) {
-        const run = this.runs.get(e.id);
-        if (run) this.advanceRun(run, e.at);
-      } else this.fire(e.id, e.at);
-    }
+    this.runs.runDue(now);
   }
-
-  // ---- persistence ---------------------------------------------------------------------------------------------
 
   snapshot(): DataWorksSnapshot {
     return structuredClone({
       version: 1 as const,
       dataSources: [...this.dataSources.values()].sort((a, b) => a.id - b.id),
       crawlers: [...this.crawlers.values()].sort((a, b) => a.id - b.id),
-      runs: [...this.runs.values()].sort((a, b) => a.taskInstanceId - b.taskInstanceId),
+      runs: [...this.runs.records.values()].sort((a, b) => a.taskInstanceId - b.taskInstanceId),
       seeds: [...this.seeds.entries()].sort((a, b) => a[0] - b[0]),
     });
   }
@@ -480,20 +335,15 @@ export class DataWorksState {
     for (const c of copy.crawlers ?? []) {
       this.crawlers.set(c.id, c);
       this.crawlerByDataSource.set(c.dataSourceId, c.id);
-      if (c.nextFireAt !== null) this.due.set(`c${c.id}`, { at: c.nextFireAt, kind: 1, id: c.id });
     }
-    for (const r of copy.runs ?? []) {
-      this.runs.set(r.taskInstanceId, r);
-      if (ACTIVE.has(r.status)) this.due.set(`r${r.taskInstanceId}`, { at: r.nextAt, kind: 0, id: r.taskInstanceId });
-    }
+    this.runs.restore(copy.runs ?? [], this.crawlers.values());
   }
 
   /** Wipes data sources, crawlers and runs; seeds survive. */
   clear(): void {
     this.dataSources.clear();
     this.crawlers.clear();
-    this.runs.clear();
     this.crawlerByDataSource.clear();
-    this.due.clear();
+    this.runs.clear();
   }
 }
