@@ -157,4 +157,3 @@ export class Journal {
   }
 }
 
-export type ExchangeService = ServiceName | 'control' | 'unknown';
