@@ -170,3 +170,20 @@ export interface Mock {
   /** Stops the real-mode timer. */
   dispose(): void;
 }
+
+/**
+ * A deep copy of a snapshot given to {@link Mock.restore}, once its outline is checked.
+ * @throws TypeError naming the part that is not a version-1 snapshot's.
+ */
+export function checkedCopy(snapshot: MockSnapshot): MockSnapshot {
+  if (typeof snapshot !== 'object' || snapshot === null || snapshot.version !== 1) {
+    throw new TypeError('version: not a metacollect mock snapshot (version 1)');
+  }
+  for (const key of ['clock', 'ids', 'accounts', 'defaults', 'settings', 'services'] as const) {
+    if (typeof snapshot[key] !== 'object' || snapshot[key] === null) throw new TypeError(`${key}: expected an object`);
+  }
+  if (typeof snapshot.clock.now !== 'number' || (snapshot.clock.mode !== 'real' && snapshot.clock.mode !== 'manual')) {
+    throw new TypeError('clock: expected {now: number, mode: "real"|"manual"}');
+  }
+  return JSON.parse(JSON.stringify(snapshot)) as MockSnapshot;
+}

@@ -15,7 +15,7 @@
  *   (code `MOCK.0500`), recorded in `mock.errors`.
  */
 import type { CreateMockOptions, Mock, MockDefaults, MockError, MockFaults, MockSnapshot } from './api.js';
-import { DEFAULT_SETTINGS, MAX_BODY_BYTES } from './api.js';
+import { checkedCopy, DEFAULT_SETTINGS, MAX_BODY_BYTES } from './api.js';
 import { addWorkspace, BUILT_IN_SERVICES, type MockServices, servicesByName } from './builtins.js';
 import { EngineClock } from './clock.js';
 import { engineControlRoutes } from './control.js';
@@ -171,20 +171,7 @@ export class MockEngine implements Mock {
   }
 
   restore(snapshot: MockSnapshot): void {
-    if (typeof snapshot !== 'object' || snapshot === null || snapshot.version !== 1) {
-      throw new TypeError('version: not a metacollect mock snapshot (version 1)');
-    }
-    for (const key of ['clock', 'ids', 'accounts', 'defaults', 'settings', 'services'] as const) {
-      if (typeof snapshot[key] !== 'object' || snapshot[key] === null)
-        throw new TypeError(`${key}: expected an object`);
-    }
-    if (
-      typeof snapshot.clock.now !== 'number' ||
-      (snapshot.clock.mode !== 'real' && snapshot.clock.mode !== 'manual')
-    ) {
-      throw new TypeError('clock: expected {now: number, mode: "real"|"manual"}');
-    }
-    const copy = JSON.parse(JSON.stringify(snapshot)) as MockSnapshot;
+    const copy = checkedCopy(snapshot);
     this.ids.restore(copy.ids);
     this.defaults = copy.defaults;
     Object.assign(this.settings, copy.settings);
