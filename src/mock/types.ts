@@ -104,7 +104,7 @@ export type RouteAuth = 'none' | 'huawei' | 'acs3' | 'iam-password';
 
 /** One operation a mock service serves. */
 export interface MockRoute {
-  /** Operation name as in the sheets (the OpenAPI operationId), e.g. 'CreateTaskTemplates', 'ShowTaskInfo'. */
+  /** Operation name (the OpenAPI operationId), e.g. 'CreateTaskTemplates', 'ShowTaskInfo'. */
   operation: string;
   /** HTTP method, upper case. */
   method: string;
@@ -219,7 +219,10 @@ export interface MockService {
   readonly routes: MockRoute[];
   /** Seed routes under /__mock/<service>/… (auth 'none'). The engine answers errors on them as `{ "error": message }`. */
   readonly controlRoutes: MockRoute[];
-  /** The service's own error envelope (used for faults, auth failures are the engine's). */
+  /**
+   * The service's own error envelope: its MockApiErrors, handler bugs, and faults or auth failures whose code its
+   * gateway does not own.
+   */
   errorResponse(status: number, code: string, message: string, req: MockRequest): MockResponse;
   /** Earliest mock time at which the service has timed work, or undefined. */
   nextDueAt(): number | undefined;
@@ -229,7 +232,7 @@ export interface MockService {
   snapshot(): unknown;
   /** Replaces the state with one produced by {@link MockService.snapshot}. */
   restore(snapshot: unknown): void;
-  /** Wipes state (keeps configuration and seeds that the sheets say survive a reset). */
+  /** Wipes state (keeps configuration and seeded records that outlive a reset, e.g. configured credentials). */
   reset(): void;
 }
 
