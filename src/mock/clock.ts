@@ -17,7 +17,7 @@ const MAX_TIMER_MS = 2_147_483_647;
 const MAX_RUNS_AT_ONE_TIME = 10_000;
 
 /**
- * The one clock of a mock (shared/api README decision 3).
+ * The one clock of a mock: every service reads time from it, and timed work fires only when it moves.
  *
  * `manual`: time only moves through advance()/set(). `real`: time = wall time + an offset; the engine catches up to
  * it before every request (and whenever now() is read from outside a handler), and keeps one unref'd timer armed

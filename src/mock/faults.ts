@@ -1,6 +1,7 @@
-import type { ServiceName } from './types.js';
+import { renderError } from './gateways.js';
+import type { MockRequest, MockResponse, MockService, ServiceName } from './types.js';
 
-/** A fault to inject (README "Mock control surface"). */
+/** A fault to inject (in-process or through POST /__mock/faults). */
 export interface FaultSpec {
   /** Service the fault applies to; omitted = any service. */
   service?: ServiceName;
@@ -45,10 +46,11 @@ export interface FaultTarget {
   path: string;
 }
 
-const SERVICES: readonly string[] = ['dsc', 'dataarts', 'iam', 'dataworks'];
-
-/** Validates untrusted fault input (control route / in-process); throws an Error naming the field. */
-export function parseFaultSpec(input: unknown): FaultSpec {
+/**
+ * Validates untrusted fault input (control route / in-process) against the registered service names; throws a
+ * TypeError naming the field.
+ */
+function parseFaultSpec(input: unknown, services: readonly string[]): FaultSpec {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new TypeError('body: expected a JSON object');
   }
@@ -70,7 +72,7 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   };
   const service = str('service');
   if (service !== undefined) {
-    if (!SERVICES.includes(service)) throw new TypeError(`service: expected one of ${SERVICES.join(', ')}`);
+    if (!services.includes(service)) throw new TypeError(`service: expected one of ${services.join(', ')}`);
     spec.service = service as ServiceName;
   }
   const operation = str('operation');
@@ -123,8 +125,11 @@ export class FaultRegistry {
   private faults: ArmedFault[] = [];
   private nextId = 1;
 
+  /** @param services - The names of the registered services, in registration order. */
+  constructor(private readonly services: () => readonly string[]) {}
+
   inject(input: FaultSpec): ArmedFault {
-    const spec = parseFaultSpec(input);
+    const spec = parseFaultSpec(input, this.services());
     const fault: ArmedFault = { ...spec, id: this.nextId++, remaining: spec.times ?? 1 };
     this.faults.push(fault);
     return { ...fault };
@@ -177,4 +182,20 @@ function matches(f: FaultSpec, t: FaultTarget): boolean {
     } else if (f.path !== t.path) return false;
   }
   return true;
+}
+
+/**
+ * The answer of an injected status fault: the fault's code (else the service's default for the status) and message,
+ * in the gateway's envelope when the gateway owns the code (e.g. a throttling code), else in the service's.
+ */
+export function faultResponse(
+  service: MockService,
+  status: number,
+  fault: { code?: string | undefined; message?: string | undefined },
+  req: MockRequest,
+): MockResponse {
+  const message =
+    fault.message ??
+    (status === 429 ? 'The throttling threshold has been reached.' : `Injected fault (HTTP ${status}).`);
+  return renderError(service, { status, code: fault.code ?? service.defaultFaultCode(status), message }, req);
 }

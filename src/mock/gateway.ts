@@ -1,6 +1,6 @@
 /**
- * Gateway authentication of the mock (auth.md "[mock] verification" and "Alibaba auth errors"). Pure functions over
- * the account store: they never put a secret (token, SK, security token, signature) in a message.
+ * Gateway authentication of the mock: Huawei token or AK/SK, Alibaba ACS3. Pure functions over the credential store:
+ * they never put a secret (token, SK, security token, signature) in a message.
  */
 import {
   ACS3_ALGORITHM,
@@ -10,16 +10,18 @@ import {
   verifyAcs3Signature,
 } from '../signing/acs3.js';
 import { HUAWEI_ALGORITHM, parseHuaweiAuthorization, parseSdkDate, verifyHuaweiSignature } from '../signing/huawei.js';
-import type { Accounts, UserRecord } from './accounts.js';
-import type { CallerIdentity } from './types.js';
+import type { CredentialStore, UserRecord } from './credentials.js';
+import type { CallerIdentity, RouteAuth } from './types.js';
 
 /** Allowed distance between a signature date and the mock clock. */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
 
+/** The caller's identity, or the gateway's error answer (status, code, message). */
 export type AuthResult =
   | { ok: true; identity: CallerIdentity }
   | { ok: false; status: number; code: string; message: string };
 
+/** The parts of a request gateway auth reads. */
 export interface GatewayRequest {
   method: string;
   url: URL;
@@ -28,9 +30,9 @@ export interface GatewayRequest {
   rawBody: string;
 }
 
-export const APIGW_0301 = 'APIGW.0301';
-export const APIGW_0306 = 'APIGW.0306';
-export const APIGW_0307 = 'APIGW.0307';
+const APIGW_0301 = 'APIGW.0301';
+const APIGW_0306 = 'APIGW.0306';
+const APIGW_0307 = 'APIGW.0307';
 
 const unauthorized = (reason: string): AuthResult => ({
   ok: false,
@@ -46,7 +48,7 @@ const denied = (reason: string): AuthResult => ({
 });
 
 function identityOf(
-  accounts: Accounts,
+  accounts: CredentialStore,
   user: UserRecord,
   projectId: string,
   via: CallerIdentity['via'],
@@ -70,11 +72,11 @@ function identityOf(
  *   ignored with a token.
  * - Otherwise AK/SK `SDK-HMAC-SHA256`: every failure → 401 APIGW.0301 naming the reason. `X-Project-Id` ≠ path
  *   project → 403 APIGW.0306. The scope (X-Project-Id, else the path project) must be a project of the key owner's
- *   account, else 403 APIGW.0306 ([mock] decision: an unknown project id in the path is "access denied", as for a
+ *   account, else 403 APIGW.0306 (the mock's choice: an unknown project id in the path is "access denied", as for a
  *   token of another project). Routes without a project in the path get X-Project-Id (or '') as scope.
  */
 export function verifyHuawei(
-  accounts: Accounts,
+  accounts: CredentialStore,
   now: number,
   req: GatewayRequest,
   pathProjectId: string | undefined,
@@ -184,10 +186,15 @@ const ACS3_REQUIRED = [
 ];
 
 /**
- * Alibaba ACS3-HMAC-SHA256 verification (auth.md §3, "Alibaba auth errors"). Error codes are DataWorks envelope codes;
- * the engine renders them with the DataWorks service's errorResponse.
+ * Alibaba ACS3-HMAC-SHA256 verification. The codes are the OpenAPI gateway's, which its products' envelope renders
+ * (the gateway owns no code, so the service's envelope answers).
  */
-export function verifyAcs3(accounts: Accounts, nonces: NonceCache, now: number, req: GatewayRequest): AuthResult {
+export function verifyAcs3(
+  accounts: CredentialStore,
+  nonces: NonceCache,
+  now: number,
+  req: GatewayRequest,
+): AuthResult {
   const fail = (status: number, code: string, message: string): AuthResult => ({ ok: false, status, code, message });
   if (req.url.searchParams.has('Signature')) {
     return fail(
@@ -257,4 +264,22 @@ export function verifyAcs3(accounts: Accounts, nonces: NonceCache, now: number, 
     return fail(400, 'SignatureNonceUsed', 'The request signature nonce has been used.');
   }
   return { ok: true, identity: identityOf(accounts, user, '', 'acs3') };
+}
+
+/**
+ * Authenticates a request for a route of `auth` kind (`params`: the route's path parameters, whose `project_id` a
+ * Huawei credential must be scoped to): undefined when the route needs no gateway auth (`none`, and `iam-password`,
+ * whose handler checks the password itself).
+ */
+export function authenticate(
+  auth: RouteAuth,
+  credentials: CredentialStore,
+  nonces: NonceCache,
+  now: number,
+  req: GatewayRequest,
+  params: Record<string, string>,
+): AuthResult | undefined {
+  if (auth === 'huawei') return verifyHuawei(credentials, now, req, params.project_id);
+  if (auth === 'acs3') return verifyAcs3(credentials, nonces, now, req);
+  return undefined;
 }

@@ -3,7 +3,7 @@
  * OpenAPI gateway (one per product). A service names its gateway in its definition; the engine asks it for request
  * ids, route misses, oversized bodies and authentication failures, and never names a vendor itself.
  */
-import type { MockApiAnswer, MockGateway, MockIds, MockRequest, MockResponse } from './types.js';
+import type { MockApiAnswer, MockGateway, MockIds, MockRequest, MockResponse, MockService } from './types.js';
 
 const APIG_ROUTE_MISS: MockApiAnswer = {
   status: 404,
@@ -57,4 +57,10 @@ export function acsGateway(product: string): MockGateway {
 /** Default code of an injected Huawei fault: the gateway's throttling code for 429, else `MOCK.FAULT`. */
 export function huaweiFaultCode(status: number): string {
   return status === 429 ? 'APIGW.0308' : 'MOCK.FAULT';
+}
+
+/** An error answer of (or in front of) `service`: in its gateway's envelope when the gateway owns the code. */
+export function renderError(service: MockService, answer: MockApiAnswer, req: MockRequest): MockResponse {
+  const envelope = service.gateway.ownsCode(answer.code) ? service.gateway : service;
+  return envelope.errorResponse(answer.status, answer.code, answer.message, req);
 }

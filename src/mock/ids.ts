@@ -55,13 +55,6 @@ export class SeededIds implements MockIds {
     return upper ? id.toUpperCase() : id;
   }
 
-  /** `length` characters drawn from `alphabet`. */
-  chars(length: number, alphabet: string): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[this.int(alphabet.length)];
-    return out;
-  }
-
   snapshot(): IdsSnapshot {
     return { state: this.state, counters: Object.fromEntries(this.counters) };
   }
@@ -70,4 +63,16 @@ export class SeededIds implements MockIds {
     this.state = snapshot.state >>> 0;
     this.counters = new Map(Object.entries(snapshot.counters));
   }
+}
+
+/**
+ * `length` characters drawn from `alphabet` with any {@link MockIds} (one 32-bit draw per character: `hex(8)` is
+ * exactly one draw, so a seeded source yields the same characters as drawing integers from it directly).
+ */
+export function randomChars(ids: MockIds, length: number, alphabet: string): string {
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    out += alphabet[Math.floor((Number.parseInt(ids.hex(8), 16) / 0x1_0000_0000) * alphabet.length)];
+  }
+  return out;
 }

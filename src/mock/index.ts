@@ -7,16 +7,16 @@
  */
 export {
   type CreateMockOptions,
-  createMock,
   DEFAULT_SETTINGS,
   MAX_BODY_BYTES,
   type Mock,
   type MockDefaults,
   type MockError,
   type MockFaults,
-  type MockServices,
   type MockSnapshot,
-} from './engine.js';
+} from './api.js';
+export type { MockServices } from './builtins.js';
+export { createMock } from './engine.js';
 export type { ArmedFault, FaultSpec } from './faults.js';
 export type { JournalEntry } from './journal.js';
 export { type MockServer, type StartMockServerOptions, startMockServer } from './server.js';

@@ -1,4 +1,4 @@
-import type { MockExchange, ServiceName } from './types.js';
+import type { MockExchange } from './types.js';
 
 export const REDACTED = '***';
 
@@ -156,5 +156,3 @@ export class Journal {
     this.head = 0;
   }
 }
-
-export type ExchangeService = ServiceName | 'control' | 'unknown';

@@ -1,23 +1,24 @@
-import type { MockRoute, MockService } from './types.js';
+import type { MockRoute } from './types.js';
 
-interface CompiledRoute {
-  service: MockService;
+interface CompiledRoute<O> {
+  /** Whoever registered the route (the service, for the public router). */
+  owner: O;
   route: MockRoute;
   method: string;
   /** One entry per segment: a literal, or a parameter name. */
   segments: ({ literal: string } | { param: string })[];
 }
 
-export interface RouteMatch {
-  service: MockService;
+export interface RouteMatch<O> {
+  owner: O;
   route: MockRoute;
   params: Record<string, string>;
 }
 
-export type RouteLookup =
-  | { kind: 'hit'; match: RouteMatch }
+export type RouteLookup<O> =
+  | { kind: 'hit'; match: RouteMatch<O> }
   /** The path matched a route, but not with this method (answered as a route miss, see Router.lookup). */
-  | { kind: 'method-miss'; service: MockService }
+  | { kind: 'method-miss' }
   | { kind: 'miss' };
 
 /** The path's segments, leading and trailing slashes ignored (a scan instead of two regex replaces: hot path). */
@@ -29,12 +30,12 @@ function splitPath(path: string): string[] {
   return start === end ? [] : path.slice(start, end).split('/');
 }
 
-function compile(service: MockService, route: MockRoute, prefix = ''): CompiledRoute {
-  const segments = splitPath(prefix + route.path).map((s) => {
+function compile<O>(owner: O, route: MockRoute): CompiledRoute<O> {
+  const segments = splitPath(route.path).map((s) => {
     const m = /^\{([^}]+)\}$/.exec(s);
     return m ? { param: m[1] as string } : { literal: s };
   });
-  return { service, route, method: route.method.toUpperCase(), segments };
+  return { owner, route, method: route.method.toUpperCase(), segments };
 }
 
 function safeDecode(segment: string): string {
@@ -51,27 +52,27 @@ function safeDecode(segment: string): string {
  * routes differ (DSC `task-templates` over `{type}`, DataArts `create`/`search` over `{task_id}`); among equals the
  * first registered wins. A trailing slash is ignored. Empty segments never match a parameter.
  */
-export class Router {
+export class Router<O> {
   /**
    * The routes grouped by segment count, in registration order: a lookup only looks at routes of the path's
    * length, and rejects a route on its first differing literal before allocating anything.
    */
-  private readonly byLength = new Map<number, CompiledRoute[]>();
+  private readonly byLength = new Map<number, CompiledRoute<O>[]>();
 
-  add(service: MockService, routes: readonly MockRoute[], prefix = ''): void {
+  add(owner: O, routes: readonly MockRoute[]): void {
     for (const route of routes) {
-      const compiled = compile(service, route, prefix);
+      const compiled = compile(owner, route);
       const group = this.byLength.get(compiled.segments.length);
       if (group) group.push(compiled);
       else this.byLength.set(compiled.segments.length, [compiled]);
     }
   }
 
-  lookup(method: string, rawPath: string): RouteLookup {
+  lookup(method: string, rawPath: string): RouteLookup<O> {
     const parts = splitPath(rawPath);
     if (parts.some((p) => p === '')) return { kind: 'miss' };
-    let best: { compiled: CompiledRoute; params: Record<string, string>; score: number[] } | undefined;
-    let pathOnly: MockService | undefined;
+    let best: { compiled: CompiledRoute<O>; params: Record<string, string>; score: number[] } | undefined;
+    let pathOnly = false;
     const upper = method.toUpperCase();
     for (const compiled of this.byLength.get(parts.length) ?? []) {
       if (!literalsMatch(compiled, parts)) continue;
@@ -94,7 +95,7 @@ export class Router {
       }
       if (!ok) continue;
       if (compiled.method !== upper) {
-        pathOnly ??= compiled.service;
+        pathOnly = true;
         continue;
       }
       if (best === undefined || compareScores(score, best.score) > 0) best = { compiled, params, score };
@@ -102,15 +103,15 @@ export class Router {
     if (best)
       return {
         kind: 'hit',
-        match: { service: best.compiled.service, route: best.compiled.route, params: best.params },
+        match: { owner: best.compiled.owner, route: best.compiled.route, params: best.params },
       };
-    if (pathOnly) return { kind: 'method-miss', service: pathOnly };
+    if (pathOnly) return { kind: 'method-miss' };
     return { kind: 'miss' };
   }
 }
 
 /** Whether every literal segment of `compiled` equals the path part at its position (same length assumed). */
-function literalsMatch(compiled: CompiledRoute, parts: string[]): boolean {
+function literalsMatch(compiled: CompiledRoute<unknown>, parts: string[]): boolean {
   for (let i = 0; i < parts.length; i++) {
     const seg = compiled.segments[i] as { literal?: string };
     if (seg.literal !== undefined && seg.literal !== parts[i]) return false;

@@ -6,12 +6,14 @@
  *
  * Rules every service module follows:
  * - Handlers are synchronous with respect to state: a handler validates everything first and mutates state only
- *   once the request is known to succeed, so a rejected request changes nothing (shared/api README, decision 8).
+ *   once the request is known to succeed, so a rejected request changes nothing.
  * - Every time comes from `ctx.clock.now()`; every id from `ctx.ids` (deterministic from the seed).
  * - Timed work (schedules, run progress) is derived from state: the service reports its earliest due time through
- *   `nextDueAt()` and the engine calls `runDue(now)` in time order across all services (decision 3). No setTimeout.
+ *   `nextDueAt()` and the engine calls `runDue(now)` in time order across all services. No setTimeout.
  * - State is serialisable: `snapshot()` returns plain JSON, `restore()` rebuilds from it (indexes included).
  */
+
+import type { CredentialStore } from './credentials.js';
 
 /** Name of a mocked service: Huawei DSC, DataArts Catalog and IAM, Alibaba DataWorks. */
 export type ServiceName = 'dsc' | 'dataarts' | 'iam' | 'dataworks';
@@ -102,7 +104,7 @@ export type RouteAuth = 'none' | 'huawei' | 'acs3' | 'iam-password';
 
 /** One operation a mock service serves. */
 export interface MockRoute {
-  /** Operation name as in the sheets (the OpenAPI operationId), e.g. 'CreateTaskTemplates', 'ShowTaskInfo'. */
+  /** Operation name (the OpenAPI operationId), e.g. 'CreateTaskTemplates', 'ShowTaskInfo'. */
   operation: string;
   /** HTTP method, upper case. */
   method: string;
@@ -208,11 +210,19 @@ export interface MockService {
   readonly gateway: MockGateway;
   /** Code of an injected status fault that names none (e.g. 429 → the service's throttling code). */
   defaultFaultCode(status: number): string;
+  /**
+   * The account store, on the one service that keeps it (IAM). The engine authenticates every route, builds the
+   * default account and saves `MockSnapshot.accounts` from it, so no other service needs to know who holds it.
+   */
+  readonly credentials?: CredentialStore;
   /** Public API routes of the service. */
   readonly routes: MockRoute[];
   /** Seed routes under /__mock/<service>/… (auth 'none'). The engine answers errors on them as `{ "error": message }`. */
   readonly controlRoutes: MockRoute[];
-  /** The service's own error envelope (used for faults, auth failures are the engine's). */
+  /**
+   * The service's own error envelope: its MockApiErrors, handler bugs, and faults or auth failures whose code its
+   * gateway does not own.
+   */
   errorResponse(status: number, code: string, message: string, req: MockRequest): MockResponse;
   /** Earliest mock time at which the service has timed work, or undefined. */
   nextDueAt(): number | undefined;
@@ -222,7 +232,7 @@ export interface MockService {
   snapshot(): unknown;
   /** Replaces the state with one produced by {@link MockService.snapshot}. */
   restore(snapshot: unknown): void;
-  /** Wipes state (keeps configuration and seeds that the sheets say survive a reset). */
+  /** Wipes state (keeps configuration and seeded records that outlive a reset, e.g. configured credentials). */
   reset(): void;
 }
 
