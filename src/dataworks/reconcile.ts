@@ -5,7 +5,7 @@
  */
 import type { WithResponse } from '../core/api-promise.js';
 import type { CreateLookup, LookupPage } from '../core/reconcile.js';
-import type { DataWorksRequest, DataWorksRequestInput, DataWorksResponse } from './schemas.js';
+import type { DataWorksRequest, DataWorksRequestInput, DataWorksResponse } from './actions.js';
 
 type CreateCrawlerRequest = DataWorksRequest<'CreateCrawler'>;
 type CreateCrawlerResponse = DataWorksResponse<'CreateCrawler'>;
