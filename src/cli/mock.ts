@@ -3,13 +3,16 @@
  * metacollect-mock — runs the stateful mock as a standalone HTTP server.
  *
  *   metacollect-mock [--port 4010] [--host 127.0.0.1] [--seed N] [--clock real|manual] [--state file.json]
+ *                    [--headers-timeout ms] [--max-connections n]
  *
  * Prints the URL, the default credentials (mock-only values) and a ready curl line. With --state the mock loads the
- * file when it exists and writes its snapshot there on SIGINT/SIGTERM. Bad flags: usage on stderr, exit code 2.
+ * file when it exists and saves its snapshot there within a second of every change, and on SIGINT/SIGTERM. Bad
+ * flags: usage on stderr, exit code 2; a state file that cannot be loaded or written: a message, exit code 1.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createMock, type MockSnapshot, startMockServer } from '../mock/index.js';
+import { createMock, startMockServer } from '../mock/index.js';
+import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS } from '../mock/server.js';
+import { describeState, loadState, SAVE_MAX_DELAY_MS, StateFileError, StateSaver } from './state.js';
 
 const USAGE = `Usage: metacollect-mock [options]
 
@@ -20,7 +23,10 @@ Options:
   --host <host>           interface to bind (default 127.0.0.1)
   --seed <n>              seed for every generated id and credential (default 1)
   --clock <real|manual>   clock mode (default real); manual time moves via POST /__mock/clock
-  --state <file.json>     load state from the file if it exists; save it there on exit (SIGINT/SIGTERM)
+  --state <file.json>     load state from the file if it exists; save it there within 1 s of every change
+                          and on exit (SIGINT/SIGTERM); a file that cannot be loaded or written: exit code 1
+  --headers-timeout <ms>  time a client has to send a request's headers (default 5000)
+  --max-connections <n>   most open connections; more are closed unanswered (default 4096)
   -h, --help              show this help
 `;
 
@@ -32,6 +38,8 @@ interface CliOptions {
   seed: number;
   clock: 'real' | 'manual';
   state?: string;
+  headersTimeoutMs: number;
+  maxConnections: number;
 }
 
 function parse(argv: string[]): CliOptions | 'help' {
@@ -47,6 +55,8 @@ function parse(argv: string[]): CliOptions | 'help' {
         seed: { type: 'string' },
         clock: { type: 'string' },
         state: { type: 'string' },
+        'headers-timeout': { type: 'string' },
+        'max-connections': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -55,10 +65,10 @@ function parse(argv: string[]): CliOptions | 'help' {
   }
   const v = parsed.values as Record<string, string | boolean | undefined>;
   if (v.help) return 'help';
-  const int = (name: string, raw: string | boolean | undefined, def: number, max: number): number => {
+  const int = (name: string, raw: string | boolean | undefined, def: number, max: number, min = 0): number => {
     if (raw === undefined) return def;
-    if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) > max) {
-      throw new UsageError(`--${name}: expected an integer from 0 to ${max}`);
+    if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) > max || Number(raw) < min) {
+      throw new UsageError(`--${name}: expected an integer from ${min} to ${max}`);
     }
     return Number(raw);
   };
@@ -71,6 +81,8 @@ function parse(argv: string[]): CliOptions | 'help' {
     host,
     seed: int('seed', v.seed, 1, 0xffffffff),
     clock,
+    headersTimeoutMs: int('headers-timeout', v['headers-timeout'], DEFAULT_HEADERS_TIMEOUT_MS, 300_000, 1),
+    maxConnections: int('max-connections', v['max-connections'], DEFAULT_MAX_CONNECTIONS, 1_000_000, 1),
   };
   if (v.state !== undefined) {
     if (typeof v.state !== 'string' || v.state === '') throw new UsageError('--state: expected a file path');
@@ -96,17 +108,43 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const mock = createMock({ seed: options.seed, clock: options.clock });
-  if (options.state !== undefined && existsSync(options.state)) {
+  const statePath = options.state;
+  let saver: StateSaver | undefined;
+  let stateLine = 'State: in memory only';
+  if (statePath !== undefined) {
+    saver = new StateSaver({
+      mock,
+      path: statePath,
+      onError: (error) =>
+        process.stderr.write(`metacollect-mock: cannot save state to ${statePath}: ${error.message}\n`),
+    });
     try {
-      mock.restore(JSON.parse(readFileSync(options.state, 'utf8')) as MockSnapshot);
+      const loaded = await loadState(mock, statePath);
+      if (mock.clock.mode !== options.clock) mock.clock.setMode(options.clock);
+      // Written once now: a path that cannot be written is refused before anything is served.
+      await saver.flush(true).catch((error: Error) => {
+        throw new StateFileError(`cannot write state to ${statePath}: ${error.message}`);
+      });
+      const what = loaded ? `loaded ${describeState(mock.snapshot())}` : 'new';
+      stateLine = `State file: ${statePath} (${what}; saved within ${SAVE_MAX_DELAY_MS / 1000} s of every change)`;
     } catch (error) {
-      process.stderr.write(`metacollect-mock: cannot load state from ${options.state}: ${(error as Error).message}\n`);
+      if (!(error instanceof StateFileError)) throw error;
+      process.stderr.write(`metacollect-mock: ${error.message}\n`);
       process.exit(1);
     }
-    if (mock.clock.mode !== options.clock) mock.clock.setMode(options.clock);
   }
 
-  const server = await startMockServer({ mock, port: options.port, host: options.host });
+  const server = await startMockServer({
+    mock,
+    port: options.port,
+    host: options.host,
+    headersTimeoutMs: options.headersTimeoutMs,
+    maxConnections: options.maxConnections,
+    // Anything but a read may change state (a control route too: clock, reset, seeds); reads never do.
+    ...(saver !== undefined
+      ? { onAnswer: ({ method }) => (method === 'GET' || method === 'HEAD' ? undefined : saver.markChanged()) }
+      : {}),
+  });
   const d = mock.defaults;
   const lines = [
     `metacollect mock listening on ${server.url}`,
@@ -125,7 +163,7 @@ async function main(argv: string[]): Promise<void> {
     `  curl -s -H 'X-Auth-Token: ${d.token}' ${server.url}/v1/${d.projectId}/metadata/task-templates`,
     '',
     `Control surface: ${server.url}/__mock/defaults, /__mock/clock, /__mock/faults, /__mock/requests, /__mock/reset`,
-    options.state !== undefined ? `State file: ${options.state} (saved on exit)` : 'State: in memory only',
+    stateLine,
     '',
   ];
   process.stdout.write(lines.join('\n'));
@@ -136,11 +174,10 @@ async function main(argv: string[]): Promise<void> {
     stopping = true;
     void (async () => {
       await server.close();
-      if (options.state !== undefined) {
-        const tmp = `${options.state}.tmp`;
-        writeFileSync(tmp, `${JSON.stringify(mock.snapshot(), null, 2)}\n`);
-        renameSync(tmp, options.state);
-        process.stdout.write(`state saved to ${options.state}\n`);
+      if (saver !== undefined) {
+        saver.stop();
+        await saver.flush(true);
+        process.stdout.write(`state saved to ${statePath}\n`);
       }
       process.stdout.write(`stopped (${signal})\n`);
       process.exit(0);

@@ -1,44 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { CLI, killAll, run } from './run.js';
 
-const CLI = join(import.meta.dirname, '../../src/cli/mock.ts');
 const dir = mkdtempSync(join(tmpdir(), 'metacollect-cli-'));
-const children: ChildProcess[] = [];
 
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(killAll);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function run(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    cwd: join(import.meta.dirname, '../..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const output = () => ({ stdout, stderr });
-  const waitFor = async (pattern: RegExp): Promise<RegExpMatchArray> => {
-    for (;;) {
-      const m = stdout.match(pattern);
-      if (m) return m;
-      if (child.exitCode !== null) throw new Error(`CLI exited (${child.exitCode}): ${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, exited, output, waitFor };
-}
 
 describe('metacollect-mock CLI', () => {
   it('keeps the shebang line', () => {
@@ -93,7 +63,14 @@ describe('metacollect-mock CLI', () => {
   });
 
   it('prints usage on stderr and exits 2 for bad flags', async () => {
-    for (const args of [['--port', 'abc'], ['--clock', 'fast'], ['--unknown'], ['--port', '70000']]) {
+    for (const args of [
+      ['--port', 'abc'],
+      ['--clock', 'fast'],
+      ['--unknown'],
+      ['--port', '70000'],
+      ['--headers-timeout', '0'],
+      ['--max-connections', 'many'],
+    ]) {
       const cli = run(args);
       expect(await cli.exited).toBe(2);
       expect(cli.output().stderr).toContain('Usage: metacollect-mock');
@@ -105,5 +82,23 @@ describe('metacollect-mock CLI', () => {
     const cli = run(['--help']);
     expect(await cli.exited).toBe(0);
     expect(cli.output().stdout).toContain('--state <file.json>');
+    expect(cli.output().stdout).toContain('--headers-timeout <ms>');
+    expect(cli.output().stdout).toContain('--max-connections <n>');
+  });
+
+  it('--headers-timeout closes a client that never finishes its headers', async () => {
+    const cli = run(['--port', '0', '--headers-timeout', '500']);
+    const port = Number((await cli.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
+    const started = Date.now();
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.on('error', () => {});
+    socket.write('GET /__mock/clock HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    let first = '';
+    socket.once('data', (d: Buffer) => {
+      first = d.toString().split('\r\n')[0] as string;
+    });
+    await new Promise((resolve) => socket.on('close', resolve));
+    expect(first).toBe('HTTP/1.1 408 Request Timeout');
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 });
