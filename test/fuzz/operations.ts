@@ -3,7 +3,7 @@
  * fuzz tests list the operations from the services' route tables and fail naming any that is missing here.
  */
 import type { z } from 'zod';
-import { DATAWORKS_ACTIONS, type DataWorksAction, type DataWorksFieldKind } from '../../src/dataworks/schemas.js';
+import { DATAWORKS_ACTIONS, type DataWorksAction, type DataWorksFieldKind } from '../../src/dataworks/actions.js';
 import type { ServiceName } from '../../src/mock/index.js';
 import type { JsonSpec, TextKind } from './damage.js';
 import { DW_PROJECT, type Fixture } from './fixture.js';
