@@ -12,10 +12,11 @@
  * - Names are case-insensitive (`mon-fri`), numbers and names may be mixed in a range (`2-FRI`).
  * - A range whose start is greater than its end wraps around (`22-2` hours = 22,23,0,1,2; `FRI-MON`).
  * - A step `n` must be 1 … field maximum (59, 59, 23, 31, 12, 7); `a/n` runs from `a` to the field maximum.
- * - Both day fields `?` means every day (the sheet says "at least one"; Quartz itself rejects that form).
+ * - Both day fields `?` means every day (DataArts asks for at least one `?`; Quartz itself rejects that form).
  * - Daylight saving time (non-UTC zones): a wall-clock time that does not exist (spring-forward gap) does not fire;
  *   a wall-clock time that occurs twice (fall-back overlap) fires once, at its first occurrence.
  */
+import { zoneOffsetMs } from './zone.js';
 
 export interface QuartzCron {
   /** The expression as given. */
@@ -305,85 +306,6 @@ function nextWallSecond(cron: QuartzCron, fromSec: number): number | undefined {
     }
     const found = Date.UTC(y, mo - 1, d, h, mi, s2);
     return Number.isFinite(found) && Math.abs(found) <= 8.64e15 ? found / 1000 : undefined;
-  }
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function isUtc(timeZone: string): boolean {
-  return timeZone === 'UTC' || timeZone === 'Etc/UTC' || timeZone === 'Etc/GMT' || timeZone === 'GMT';
-}
-
-/** Offset of `timeZone` at instant `ms` (whole seconds), in ms: wall clock (as UTC epoch) minus instant. */
-export function zoneOffsetMs(timeZone: string, ms: number): number {
-  if (isUtc(timeZone)) return 0;
-  const whole = Math.floor(ms / 1000) * 1000;
-  const parts = formatterFor(timeZone).formatToParts(new Date(whole));
-  let year = 0;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let bc = false;
-  for (const p of parts) {
-    switch (p.type) {
-      case 'year':
-        year = Number(p.value);
-        break;
-      case 'month':
-        month = Number(p.value);
-        break;
-      case 'day':
-        day = Number(p.value);
-        break;
-      case 'hour':
-        hour = Number(p.value);
-        break;
-      case 'minute':
-        minute = Number(p.value);
-        break;
-      case 'second':
-        second = Number(p.value);
-        break;
-      case 'era':
-        bc = p.value.startsWith('B');
-        break;
-    }
-  }
-  if (bc) year = 1 - year;
-  const wall = new Date(0);
-  wall.setUTCFullYear(year, month - 1, day);
-  wall.setUTCHours(hour, minute, second, 0);
-  return wall.getTime() - whole;
-}
-
-/** Whether `timeZone` is an IANA zone name the runtime knows. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  isValidTimeZone,
-  matchesQuartzCron,
-  nextFireTime,
-  parseQuartzCron,
-  type QuartzCron,
-  zoneOffsetMs,
-} from '../../src/cron/quartz.js';
+import { matchesQuartzCron, nextFireTime, parseQuartzCron, type QuartzCron } from '../../src/cron/quartz.js';
+import { isValidTimeZone, zoneOffsetMs } from '../../src/cron/zone.js';
 
 function parse(expr: string): QuartzCron {
   const r = parseQuartzCron(expr);

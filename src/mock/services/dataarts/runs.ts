@@ -13,7 +13,8 @@
  * - Firings happen at cron points p with start_time ≤ p ≤ end_time; past the window `enabled` stays 3 and
  *   `next_run_time` is null. A point that finds the task running starts no run.
  */
-import { isValidTimeZone, nextFireTime } from '../../../cron/quartz.js';
+import { nextFireTime } from '../../../cron/quartz.js';
+import { isValidTimeZone } from '../../../cron/zone.js';
 import { Timeline } from '../../timeline.js';
 import type { ServiceContext } from '../../types.js';
 import {
