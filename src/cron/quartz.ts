@@ -16,7 +16,7 @@
  * - Daylight saving time (non-UTC zones): a wall-clock time that does not exist (spring-forward gap) does not fire;
  *   a wall-clock time that occurs twice (fall-back overlap) fires once, at its first occurrence.
  */
-import { zoneOffsetMs } from './zone.js';
+import { formatterFor, isUtc, zoneOffsetMs } from './zone.js';
 
 export interface QuartzCron {
   /** The expression as given. */
