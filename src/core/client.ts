@@ -78,7 +78,7 @@ export abstract class ServiceClient {
     ({ transport: this.#transport, owned: this.#ownedAgent } = transportFor(config));
   }
 
-  /** The kind of credential in use (e.g. `token`, `iam-password`, `huawei-aksk`, `acs3`). */
+  /** The kind of credential in use (the auth provider's `kind`). */
   get authKind(): string {
     return this.#auth.kind;
   }
@@ -331,9 +331,5 @@ export abstract class ServiceClient {
 /** Whether `error` carries one of the spec's "already done" codes (case-insensitive). */
 function isAlreadyDone(spec: OperationSpec, error: ApiError): boolean {
   const code = error.errorCode?.toUpperCase();
-  return (
-    code !== undefined &&
-    spec.alreadyDoneCodes !== undefined &&
-    spec.alreadyDoneCodes.some((c) => c.toUpperCase() === code)
-  );
+  return code !== undefined && (spec.alreadyDoneCodes?.some((c) => c.toUpperCase() === code) ?? false);
 }

@@ -10,6 +10,7 @@ import type { Dispatcher } from 'undici';
 import type { Env } from './auth/resolve.js';
 import type { AuthProvider } from './auth/types.js';
 import { ConfigurationError } from './errors.js';
+import { INT32_MAX } from './format.js';
 import { isMetacollectError } from './guards.js';
 import type { Logger, LogLevel } from './logger.js';
 import type { FetchLike } from './transport.js';
@@ -19,7 +20,7 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Default number of retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
 /** Largest timer delay Node accepts. */
-const MAX_TIMEOUT_MS = 2_147_483_647;
+const MAX_TIMEOUT_MS = INT32_MAX;
 
 /** A well-formed region id: lower-case words joined by `-`, e.g. `cn-north-4`, `cn-shanghai`. */
 export const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;

@@ -58,7 +58,7 @@ export type SpecFactory = () => OperationSpec | Promise<OperationSpec>;
 
 /** What the core needs to know about a service: host, content type, and how it names request ids and errors. */
 export interface ServiceDefinition {
-  /** Service name for messages, e.g. `DSC`. */
+  /** Service name for messages and option errors. */
   name: string;
   /** Host with a `{region}` placeholder, e.g. `https://service.{region}.example.com`. */
   hostTemplate: string;

@@ -90,7 +90,7 @@ export function isIdempotentDataWorksAction(action: DataWorksAction): boolean {
 }
 
 /** `x-acs-retry-after` (milliseconds) of a DataWorks error, when present and within 0–60 s. */
-export function dataWorksRetryAfter(error: ApiError): number | undefined {
+function dataWorksRetryAfter(error: ApiError): number | undefined {
   const raw = error.headers['x-acs-retry-after'];
   if (raw === undefined || !/^\d+(\.\d+)?$/.test(raw.trim())) return undefined;
   const ms = Math.round(Number(raw));

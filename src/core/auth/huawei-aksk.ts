@@ -15,7 +15,7 @@ export interface HuaweiAkskOptions {
   projectId?: string;
 }
 
-/** Headers signed when present, besides `host` and `x-sdk-date` (auth.md §2 [mock]). */
+/** Headers signed when present, besides `host` and `x-sdk-date`. */
 const OPTIONAL_SIGNED = ['x-project-id', 'x-security-token', 'workspace'] as const;
 
 /**
