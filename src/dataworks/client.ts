@@ -13,7 +13,6 @@
  * - `waitForCrawlerRun` treats `SUCCESS` as done and `ERROR` / `SHUTDOWN` as failed (`RunFailedError`, whose
  *   `errorMsg` is the first ERROR line of the task-instance log when it can be read).
  */
-import type { z } from 'zod';
 import type { APIPromise } from '../core/api-promise.js';
 import { type AlibabaAuthConfig, type Env, resolveAlibabaAuth } from '../core/auth/index.js';
 import { ServiceClient } from '../core/client.js';
@@ -27,25 +26,22 @@ import {
   resolveAuthOption,
   resolveEndpoint,
 } from '../core/config.js';
-import { type ApiError, ConfigurationError } from '../core/errors.js';
+import { ConfigurationError } from '../core/errors.js';
 import { findItem, numberedPages, type PageIterator } from '../core/pagination.js';
-import { RETRY_AFTER_MAX_MS } from '../core/retry.js';
-import type { OperationSpec, ServiceDefinition } from '../core/service.js';
-import { loadOnce, validateInput } from '../core/validation.js';
+import { loadOnce } from '../core/validation.js';
 import { RunFailedError, type RunWaitOptions, waitForRun } from '../core/waiter.js';
 import type {
   Crawler,
   CrawlerRun,
   DataSourceGroup,
   DataWorksAction,
-  DataWorksRequest,
   DataWorksRequestInput,
   DataWorksResponse,
 } from './schemas.js';
+import { DATAWORKS_SERVICE, dataWorksSpec } from './service.js';
 
 /** The zod schemas and action table (and zod itself), loaded by the first call, not when the package is imported. */
 const schemas = loadOnce(() => import('./schemas.js'));
-type DataWorksSchemas = typeof import('./schemas.js');
 
 /** Options of {@link DataWorksClient}: the common client options without `region`/`projectId`, plus `regionId`. */
 export interface DataWorksClientOptions extends Omit<BaseClientOptions<AlibabaAuthConfig>, 'region' | 'projectId'> {
@@ -63,47 +59,12 @@ export interface WaitForCrawlerRunOptions extends RunWaitOptions<CrawlerRun> {
   taskInstanceId?: number;
 }
 
-const HOST_TEMPLATE = 'https://dataworks.{region}.aliyuncs.com';
-const IDEMPOTENT_PREFIXES = ['Get', 'List', 'Test'];
-/**
- * Deletes and the error codes meaning "already deleted": retried like idempotent calls, and such an answer on a
- * retry after an attempt of unknown outcome counts as done (the core's "already done" rule).
- */
-const ALREADY_DONE: Partial<Record<DataWorksAction, readonly string[]>> = {
-  DeleteCrawler: ['Crawler.NotFound'],
-  DeleteDataSource: ['DataSource.NotFound'],
-};
 const DEFAULT_ITERATE_PAGE_SIZE = 100;
 
 const { region: _region, projectId: _projectId, ...commonRules } = baseOptionRules;
 const optionRules = {
   ...commonRules,
   regionId: patternRule(REGION_PATTERN, 'expected a region id such as cn-shanghai'),
-};
-
-/**
- * Whether an action may be repeated safely (retry table): Get*, List*, Test*, and the deletes `DeleteCrawler` /
- * `DeleteDataSource` (a retry that finds the resource gone after an attempt of unknown outcome counts as done).
- */
-export function isIdempotentDataWorksAction(action: DataWorksAction): boolean {
-  return IDEMPOTENT_PREFIXES.some((p) => action.startsWith(p)) || ALREADY_DONE[action] !== undefined;
-}
-
-/** `x-acs-retry-after` (milliseconds) of a DataWorks error, when present and within 0–60 s. */
-function dataWorksRetryAfter(error: ApiError): number | undefined {
-  const raw = error.headers['x-acs-retry-after'];
-  if (raw === undefined || !/^\d+(\.\d+)?$/.test(raw.trim())) return undefined;
-  const ms = Math.round(Number(raw));
-  return ms <= RETRY_AFTER_MAX_MS ? ms : undefined;
-}
-
-const DATAWORKS_SERVICE: ServiceDefinition = {
-  name: 'DataWorks',
-  hostTemplate: HOST_TEMPLATE,
-  contentType: 'application/x-www-form-urlencoded',
-  requestIdHeaders: ['x-acs-request-id'],
-  bodyRequestIdField: 'RequestId',
-  retryAfter: dataWorksRetryAfter,
 };
 
 /**
@@ -148,7 +109,7 @@ export class DataWorksClient extends ServiceClient {
     const env: Env = options?.env ?? process.env;
     let endpoint: string;
     try {
-      endpoint = resolveEndpoint(HOST_TEMPLATE, opts.regionId, opts.endpoint);
+      endpoint = resolveEndpoint(DATAWORKS_SERVICE.hostTemplate, opts.regionId, opts.endpoint);
     } catch (error) {
       throw new ConfigurationError('Either `regionId` or `endpoint` is required', { field: 'regionId', cause: error });
     }
@@ -379,42 +340,4 @@ export class DataWorksClient extends ServiceClient {
   protected override describe(): Record<string, unknown> {
     return this.describeWith({ regionId: this.regionId });
   }
-}
-
-/** The core's description of one action: validated input, serialised as form fields or query per action. */
-function dataWorksSpec<A extends DataWorksAction>(
-  s: DataWorksSchemas,
-  action: A,
-  input: DataWorksRequestInput<A>,
-): OperationSpec {
-  const def = s.DATAWORKS_ACTIONS[action];
-  validateInput(def.request as z.ZodType, input, action);
-  const params = s.wireToParams(s.dataWorksWireFrom(action, input as DataWorksRequest<A>));
-  const spec: OperationSpec = {
-    operation: action,
-    method: def.method,
-    path: '/',
-    // What messages, logs and errors show: never the parameters (CreateDataSource's query holds a password).
-    displayPath: `/?Action=${action}`,
-    idempotent: isIdempotentDataWorksAction(action),
-    headers: { 'x-acs-action': action, 'x-acs-version': s.DATAWORKS_API_VERSION },
-    responseSchema: def.response as z.ZodType,
-    checkEmptyResponse: true,
-  };
-  if (def.params === 'query') spec.query = params;
-  else if (Object.keys(params).length > 0) {
-    spec.encodedBody = new URLSearchParams(params).toString();
-    spec.contentType = 'application/x-www-form-urlencoded';
-  }
-  const alreadyDone = ALREADY_DONE[action];
-  if (alreadyDone) {
-    spec.alreadyDoneCodes = alreadyDone;
-    const id = (input as { Id?: unknown }).Id;
-    spec.alreadyDoneResult = (error) => ({
-      RequestId: error.requestId ?? '',
-      Success: true,
-      ...(action === 'DeleteCrawler' ? { Id: id } : {}),
-    });
-  }
-  return spec;
 }
