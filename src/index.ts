@@ -41,6 +41,16 @@ export {
   ConfigurationError,
   ConflictError,
   ConnectionError,
+  MetacollectError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from './core/errors.js';
+export {
   isAbortError,
   isApiError,
   isAuthenticationError,
@@ -58,28 +68,18 @@ export {
   isTimeoutError,
   isValidationError,
   isWaiterTimeoutError,
-  MetacollectError,
-  NOT_FOUND_CODES,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  ResponseValidationError,
-  RunFailedError,
-  ServerError,
-  TimeoutError,
-  ValidationError,
-  WaiterTimeoutError,
-} from './core/errors.js';
+} from './core/guards.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { Page } from './core/pagination.js';
 export { PageIterator } from './core/pagination.js';
 export type { FetchLike } from './core/transport.js';
 export { VERSION } from './core/version.js';
+export { RunFailedError, WaiterTimeoutError } from './core/waiter.js';
 export type {
   CollectionTaskLogOptions,
   DataArtsCatalogClientOptions,
 } from './dataarts/client.js';
-export { DataArtsCatalogClient } from './dataarts/client.js';
+export { DataArtsCatalogClient, NOT_FOUND_CODES } from './dataarts/client.js';
 export type {
   CollectionTask,
   CollectionTaskInput,
@@ -123,12 +123,7 @@ export type {
   Scope as CrawlerScope,
   ScopeUnit,
 } from './dataworks/schemas.js';
-export type {
-  DscClientOptions,
-  HuaweiAuthOption,
-  TemplateId,
-  WaitForScanInstanceOptions,
-} from './dsc/client.js';
+export type { DscClientOptions, TemplateId, WaitForScanInstanceOptions } from './dsc/client.js';
 export { DscClient } from './dsc/client.js';
 export type {
   CreateTaskTemplateRequest,
@@ -149,3 +144,4 @@ export type {
   TemplateAction,
   UpdateTaskTemplateRequest,
 } from './dsc/schemas.js';
+export type { HuaweiAuthOption } from './huawei/client.js';

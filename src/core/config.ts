@@ -1,5 +1,5 @@
 /**
- * Client options shared by the Huawei service clients, checked at construction (a `ConfigurationError` names the
+ * Client options shared by the service clients, checked at construction (a `ConfigurationError` names the
  * offending field).
  *
  * These checks are plain functions, not zod: the client entry does not load zod when it is imported (zod takes
@@ -7,7 +7,11 @@
  * them, see `schemas` in each service folder). Options are few and flat, so a rule per field says it as clearly.
  */
 import type { Dispatcher } from 'undici';
+import type { Env } from './auth/resolve.js';
+import type { AuthProvider } from './auth/types.js';
 import { ConfigurationError } from './errors.js';
+import { INT32_MAX } from './format.js';
+import { isMetacollectError } from './guards.js';
 import type { Logger, LogLevel } from './logger.js';
 import type { FetchLike } from './transport.js';
 
@@ -16,12 +20,12 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Default number of retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
 /** Largest timer delay Node accepts. */
-export const MAX_TIMEOUT_MS = 2_147_483_647;
+const MAX_TIMEOUT_MS = INT32_MAX;
 
-/** Any well-formed Huawei region id: lower-case words joined by `-`, e.g. `cn-north-4`, `my-kualalumpur-1`. */
+/** A well-formed region id: lower-case words joined by `-`, e.g. `cn-north-4`, `cn-shanghai`. */
 export const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
-/** Project ids are 32 hex characters at Huawei; the SDK accepts any 1–64 `[0-9A-Za-z_-]` (path-safe). */
-export const PROJECT_ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
+/** Project ids: any 1–64 `[0-9A-Za-z_-]` (path-safe). */
+const PROJECT_ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
 
 /**
  * The check of one option: returns what was expected when `value` (never `undefined`: absent options are always
@@ -40,7 +44,7 @@ export const patternRule =
     typeof v === 'string' && pattern.test(v) ? undefined : expected;
 
 /** An integer in [min, max]. */
-export const integerRule =
+const integerRule =
   (min: number, max: number, unit = ''): OptionRule =>
   (v) =>
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
@@ -68,8 +72,8 @@ const endpointRule: OptionRule = (v) => {
   }
 };
 
-export const timeoutRule = integerRule(1, MAX_TIMEOUT_MS, ' number of milliseconds');
-export const maxRetriesRule = integerRule(0, 10);
+const timeoutRule = integerRule(1, MAX_TIMEOUT_MS, ' number of milliseconds');
+const maxRetriesRule = integerRule(0, 10);
 
 export const baseOptionRules: OptionRules = {
   region: patternRule(REGION_PATTERN, 'expected a region id such as cn-north-4'),
@@ -92,13 +96,13 @@ export const baseOptionRules: OptionRules = {
   strictResponses: (v) => (typeof v === 'boolean' ? undefined : 'expected a boolean'),
 };
 
-/** Options common to the Huawei service clients. */
+/** Options common to the service clients. */
 export interface BaseClientOptions<TAuth = unknown> {
   /** Region id, e.g. `cn-north-4`; the host is built from the service's template. */
   region?: string;
   /** Overrides the host (e.g. the mock's URL). Required when `region` is absent. */
   endpoint?: string;
-  /** Project id; when absent it comes from the credential (`HUAWEICLOUD_SDK_PROJECT_ID`, the IAM token's scope). */
+  /** Project id; when absent it comes from the credential (its environment variable or its token's scope). */
   projectId?: string;
   /** `{ token }`, `{ ak, sk, securityToken? }`, an AuthProvider (e.g. `iamPasswordAuth(…)`), or absent (environment). */
   auth?: TAuth;
@@ -177,4 +181,21 @@ export function resolveEndpoint(
   if (endpoint) return endpoint.replace(/\/+$/, '');
   if (region) return hostTemplate.replace('{region}', region);
   throw new ConfigurationError('Either `region` or `endpoint` is required', { field: 'region' });
+}
+
+/**
+ * Resolves the `auth` option with a vendor's resolver; a failure that is not already one of ours becomes a
+ * ConfigurationError naming `auth`.
+ */
+export function resolveAuthOption<TAuth>(
+  resolve: (auth: TAuth | undefined, env: Env) => AuthProvider,
+  auth: TAuth | undefined,
+  env: Env,
+): AuthProvider {
+  try {
+    return resolve(auth, env);
+  } catch (error) {
+    if (isMetacollectError(error)) throw error;
+    throw new ConfigurationError(`Invalid auth: ${(error as Error).message}`, { field: 'auth', cause: error });
+  }
 }

@@ -31,3 +31,26 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
   }
   return out;
 }
+
+/** One issue as `path: message`, without naming the field twice. */
+function formatIssue(issue: { path: string; message: string }): string {
+  if (!issue.path) return issue.message;
+  // Schemas may already name the field at the start of their message (`name: expected …`): do not repeat it.
+  const last =
+    issue.path
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .pop() ?? issue.path;
+  const escaped = last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (issue.message.startsWith(`${issue.path}:`) || new RegExp(`^${escaped}(\\[\\])?:`).test(issue.message)) {
+    return issue.path === last
+      ? issue.message
+      : `${issue.path}: ${issue.message.slice(issue.message.indexOf(':') + 1).trim()}`;
+  }
+  return `${issue.path}: ${issue.message}`;
+}
+
+/** Issues as `path: message; path: message`, the text of validation error messages. */
+export function formatIssues(issues: readonly { path: string; message: string }[]): string {
+  return issues.map(formatIssue).join('; ');
+}

@@ -73,3 +73,52 @@ export class PageIterator<TItem, TResponse> implements AsyncIterable<TItem> {
     return out;
   }
 }
+
+/** Where a listing starts and how many items a page holds; `fetch` reads the page at `offset`. */
+interface PagedListing<TItem, TResponse> {
+  pageSize: number;
+  /** The items of a fetched page (none when absent). */
+  items(response: TResponse): TItem[] | undefined;
+  /** The total the service reported, if any. */
+  total(response: TResponse): number | undefined;
+}
+
+/** Pages a listing addressed by an offset and a page size, from `offset` (default 0). */
+export function offsetPages<TItem, TResponse>(
+  listing: PagedListing<TItem, TResponse> & {
+    offset?: number | null | undefined;
+    fetch(offset: number, pageSize: number): Promise<TResponse>;
+  },
+): PageIterator<TItem, TResponse> {
+  return new PageIterator<TItem, TResponse>({
+    pageSize: listing.pageSize,
+    startOffset: listing.offset ?? 0,
+    fetch: listing.fetch,
+    items: (r) => listing.items(r) ?? [],
+    total: listing.total,
+  });
+}
+
+/** Pages a listing addressed by a 1-based page number and a page size, from `pageNumber` (default 1). */
+export function numberedPages<TItem, TResponse>(
+  listing: PagedListing<TItem, TResponse> & {
+    pageNumber?: number | null | undefined;
+    fetch(pageNumber: number, pageSize: number): Promise<TResponse>;
+  },
+): PageIterator<TItem, TResponse> {
+  const size = listing.pageSize;
+  return offsetPages<TItem, TResponse>({
+    ...listing,
+    offset: ((listing.pageNumber ?? 1) - 1) * size,
+    fetch: (offset, pageSize) => listing.fetch(Math.floor(offset / pageSize) + 1, pageSize),
+  });
+}
+
+/** The first item of a listing that matches, fetching pages only until it is found. */
+export async function findItem<TItem>(
+  items: AsyncIterable<TItem>,
+  matches: (item: TItem) => boolean,
+): Promise<TItem | undefined> {
+  for await (const item of items) if (matches(item)) return item;
+  return undefined;
+}

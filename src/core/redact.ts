@@ -5,7 +5,7 @@
  * case-insensitive and ignores `-` / `_`, so `X-Auth-Token`, `x_auth_token` and `xAuthToken` all match.
  */
 
-export const REDACTED = '[REDACTED]';
+const REDACTED = '[REDACTED]';
 
 const SECRET_KEYS = new Set(
   [
@@ -37,7 +37,7 @@ function normaliseKey(key: string): string {
 }
 
 /** True when a header name / object key names a secret. */
-export function isSecretKey(key: string): boolean {
+function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(normaliseKey(key));
 }
 
@@ -58,15 +58,6 @@ export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = n
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     out[k] = isSecretKey(k) && v !== null && v !== undefined ? REDACTED : redactValue(v, depth + 1, seen);
-  }
-  return out;
-}
-
-/** Replaces occurrences of the given secret strings inside a free text (defence in depth for messages). */
-export function scrubText(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 4) out = out.split(s).join(REDACTED);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 /**
- * Retry policy (p-retry 7 drives the loop; this module decides *whether* and *how long*).
+ * Retry policy: this module decides *whether* and *how long*; the request loop (`client.ts`) has p-retry schedule
+ * the retries by it.
  *
  * | Failure                                                        | Idempotent (GET, PUT, DELETE, search, log) | Non-idempotent (create, operate/action, run) |
  * |----------------------------------------------------------------|:---:|:---:|
@@ -7,7 +8,7 @@
  * | Connection reset / socket closed after the request was sent     | retry | no |
  * | Headers/body timeout of a caller-supplied dispatcher            | retry | no |
  * | HTTP 408                                                        | retry | no |
- * | HTTP 429 (and gateway `APIGW.0308`)                             | retry | retry |
+ * | HTTP 429 (or a throttling code of the service: RateLimitError)  | retry | retry |
  * | HTTP 500, 502, 504                                              | retry | no |
  * | HTTP 503                                                        | retry | retry |
  * | Any other 4xx (400, 401, 403, 404, 409, …), validation errors   | no | no |
@@ -20,32 +21,29 @@
  * - A `Retry-After` header (delta seconds or HTTP date; `retry-after-ms` too) between 0 and 60 s replaces the
  *   computed wait; larger or unparseable values fall back to the computed wait.
  * - If the wait would end after the call's deadline, the call fails with the last error instead of waiting.
- * - "Already done" (per operation, `OperationSpec.alreadyDoneCodes`, e.g. `DLG.2208` on a DataArts delete,
- *   `Crawler.NotFound` / `DataSource.NotFound` on a DataWorks delete): such an error answer resolves the call as a
- *   success only on a retry that follows an attempt whose outcome is unknown ({@link isOutcomeUnknown}: the request
- *   may have been processed — connection reset or timeout after sending, 408, 500, 502, 504). Never on the first
- *   attempt, and never when every earlier failure proves nothing was processed (connection refused / DNS, 429,
- *   503, `APIGW.0308`, 401): there the resource really was missing and the caller gets the error.
+ * - "Already done" (per operation, `OperationSpec.alreadyDoneCodes`, e.g. a "not found" code on a delete): such an
+ *   error answer resolves the call as a success only on a retry that follows an attempt whose outcome is unknown
+ *   ({@link isOutcomeUnknown}: the request may have been processed — connection reset or timeout after sending,
+ *   408, 500, 502, 504). Never on the first attempt, and never when every earlier failure proves nothing was processed (connection refused / DNS, 429,
+ *   503, throttling, 401): there the resource really was missing and the caller gets the error.
  */
+import type { ApiError } from './errors.js';
 import {
-  type ApiError,
   isAbortError,
   isApiError,
   isConnectionError,
+  isRateLimitError,
   isTimeoutError,
   isValidationError,
-  parseRetryAfter,
-} from './errors.js';
+} from './guards.js';
+import { parseRetryAfter } from './response-fields.js';
 
-export const RETRY_BASE_MS = 500;
+const RETRY_BASE_MS = 500;
 export const RETRY_CAP_MS = 8_000;
 export const RETRY_AFTER_MAX_MS = 60_000;
 
 const IDEMPOTENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const NON_IDEMPOTENT_STATUSES = new Set([429, 503]);
-
-/** Error codes of a caller-supplied undici dispatcher's own timeouts (headers/body). */
-const DISPATCHER_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /** Whether the failure `error` may be retried for an operation of the given idempotency. */
 export function isRetryable(error: unknown, idempotent: boolean): boolean {
@@ -56,13 +54,11 @@ export function isRetryable(error: unknown, idempotent: boolean): boolean {
     return false;
   }
   if (isApiError(error)) {
-    if (error.errorCode?.toUpperCase() === 'APIGW.0308') return true;
+    if (isRateLimitError(error)) return true;
     return (idempotent ? IDEMPOTENT_STATUSES : NON_IDEMPOTENT_STATUSES).has(error.status);
   }
   return false;
 }
-
-export { DISPATCHER_TIMEOUT_CODES };
 
 /**
  * Whether the failed attempt `error` may have been processed by the server although it failed: a network failure

@@ -80,7 +80,7 @@ const NOT_SENT_CODES = new Set([
 ]);
 
 /** All `code`s found along an error's cause chain (and inside AggregateErrors). */
-export function errorCodes(error: unknown, depth = 0): string[] {
+function errorCodes(error: unknown, depth = 0): string[] {
   if (depth > 6 || typeof error !== 'object' || error === null) return [];
   const codes: string[] = [];
   const e = error as { code?: unknown; cause?: unknown; errors?: unknown };
@@ -100,7 +100,7 @@ function describeNetworkError(error: unknown): string {
   return parts.join(': ') || 'network error';
 }
 
-export function toConnectionError(error: unknown, req: OutgoingRequest): ConnectionError {
+function toConnectionError(error: unknown, req: OutgoingRequest): ConnectionError {
   const codes = errorCodes(error);
   const code = codes.find((c) => NOT_SENT_CODES.has(c)) ?? codes[0];
   const requestSent = !(codes.length > 0 && codes.every((c) => NOT_SENT_CODES.has(c)));
@@ -314,4 +314,16 @@ export class FetchTransport implements Transport {
       throw toConnectionError(error, req);
     }
   }
+}
+
+/** The transport a client sends through: the caller's `fetch` or `dispatcher`, else an Agent of its own. */
+export function transportFor(config: {
+  fetch?: ((...args: never[]) => unknown) | undefined;
+  dispatcher?: Dispatcher | undefined;
+}): { transport: Transport; owned: OwnedAgentTransport | undefined } {
+  if (config.fetch) return { transport: new FetchTransport(config.fetch as FetchLike), owned: undefined };
+  if (config.dispatcher) return { transport: new UndiciTransport(config.dispatcher), owned: undefined };
+  // Our deadline (the call's abort) is the only timeout: undici's own timers are disabled, per request too.
+  const owned = new OwnedAgentTransport({ headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 4_000 });
+  return { transport: owned, owned };
 }

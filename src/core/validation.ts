@@ -5,11 +5,10 @@
  */
 import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from './errors.js';
-import { formatPath } from './format.js';
+import { formatPath, INT32_MAX } from './format.js';
 
-export { formatPath } from './format.js';
-
-export function issuesFrom(error: z.ZodError, prefix = ''): ValidationIssue[] {
+/** zod's issues as ours: each path formatted from `prefix` (the argument it starts from). */
+function issuesFrom(error: z.ZodError, prefix = ''): ValidationIssue[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path, prefix), message: issue.message }));
 }
 
@@ -103,7 +102,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Integer formats of `z.int()`, `.int()`, `z.int32()`, … and their ranges (zod's NUMBER_FORMAT_RANGES). */
 const INT_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-  int32: [-2147483648, 2147483647],
+  int32: [-INT32_MAX - 1, INT32_MAX],
   uint32: [0, 4294967295],
 };
 

@@ -3,12 +3,12 @@
  * Host `https://dayu.{region}.myhuaweicloud.com`; every call carries the `workspace` header (signed with AK/SK).
  */
 import type { APIPromise } from '../core/api-promise.js';
-import { type CoreOptions, HuaweiServiceClient, type OperationSpec } from '../core/client.js';
 import { parseOptions, patternRule, type RequestOptions } from '../core/config.js';
 import { ConfigurationError } from '../core/errors.js';
-import { PageIterator } from '../core/pagination.js';
+import { offsetPages, type PageIterator } from '../core/pagination.js';
+import type { CoreOptions, OperationSpec } from '../core/service.js';
 import { checkIdArgument, loadOnce, validateInput } from '../core/validation.js';
-import type { HuaweiAuthOption } from '../dsc/client.js';
+import { type HuaweiAuthOption, HuaweiServiceClient, huaweiService } from '../huawei/client.js';
 import type {
   CollectionTask,
   CollectionTaskInput,
@@ -35,11 +35,22 @@ export interface CollectionTaskLogOptions extends RequestOptions {
   classificationId?: string | null;
 }
 
-const DATAARTS_SERVICE = {
+/**
+ * Error codes that mean "not found" although the service answers HTTP 400; compared case-insensitively, they reject
+ * with a `NotFoundError` whose `status` stays 400.
+ * - `DLG.2253` task not found; `DLG.2208` delete of an unknown task; `DLG.0818` workspace does not exist.
+ * - `DLG.9005`: unknown `instance_id` for the task, or a `bridge_id` that is not that instance's. Both name a run
+ *   that does not exist under that task, so it is treated as not found too.
+ */
+export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['DLG.2253', 'DLG.2208', 'DLG.0818', 'DLG.9005']);
+
+/** DataArts Catalog as the core sees it (exported for the error-mapping tests). */
+export const DATAARTS_SERVICE = huaweiService({
   name: 'DataArts Catalog',
   hostTemplate: 'https://dayu.{region}.myhuaweicloud.com',
   contentType: 'application/json;charset=UTF-8',
-};
+  notFoundCodes: NOT_FOUND_CODES,
+});
 
 const BASE = '/v3/{project_id}/metadata/tasks';
 /** `DLG.2208` (delete of an unknown task) on a retry after an attempt of unknown outcome: the delete is done. */
@@ -148,11 +159,11 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
     options?: RequestOptions,
   ): PageIterator<CollectionTask, SearchTasksResponse> {
     const { limit, offset, ...rest } = filters ?? {};
-    return new PageIterator<CollectionTask, SearchTasksResponse>({
+    return offsetPages<CollectionTask, SearchTasksResponse>({
       pageSize: limit ?? DEFAULT_ITERATE_LIMIT,
-      startOffset: offset ?? 0,
+      offset,
       fetch: (off, size) => this.searchCollectionTasks({ ...rest, limit: size, offset: off }, options),
-      items: (r) => r.resources ?? [],
+      items: (r) => r.resources,
       total: (r) => r.count,
     });
   }

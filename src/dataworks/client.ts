@@ -1,66 +1,41 @@
 /**
  * Alibaba Cloud DataWorks 2024-05-18 client: crawlers (metadata collectors), the data sources they read and
- * task-instance logs (shared/api/dataworks.md). RPC over `https://dataworks.{regionId}.aliyuncs.com/`: every call
- * is `/` with `x-acs-action` / `x-acs-version`, parameters as form fields or query string per action
- * (`DATAWORKS_ACTIONS`), signed with `ACS3-HMAC-SHA256` by the auth provider on every attempt.
+ * task-instance logs. RPC over `https://dataworks.{regionId}.aliyuncs.com/`: every call is `/` with
+ * `x-acs-action` / `x-acs-version`, parameters as form fields or query string per action (`DATAWORKS_ACTIONS`),
+ * signed with `ACS3-HMAC-SHA256` by the auth provider on every attempt.
  *
- * The client runs on the core's request loop (`ServiceClient`, shared with the Huawei clients): it describes each
- * action as an already-encoded form body or query string, with `/?Action=<Action>` as the path messages show, and
- * its service definition names the `x-acs-request-id` header, the body's `RequestId` and the `x-acs-retry-after`
- * delay. undici is loaded on the first request only (the core's lazily created Agent).
- *
- * Decisions:
- * - Requests are validated with the zod schemas before any I/O (`ValidationError`, one issue per field path).
- * - Error messages, logs and `ApiError.path` show `/?Action=<Action>` only: the real query of `CreateDataSource`
- *   holds `ConnectionProperties` (with the password) and never appears in a message.
- * - Retries follow the core's table; idempotent = Get*, List*, Test*, GetTaskInstanceLog (incl. the POST
- *   `GetCrawlerTypeCapabilities`) and `DeleteCrawler` / `DeleteDataSource`; Create/Update/Run/Stop* are not.
- *   A throttled answer's `x-acs-retry-after` (ms, ≤ 60 s) replaces the computed backoff.
- * - The deletes are retried like idempotent calls because a retry that finds the resource gone
- *   (`Crawler.NotFound` / `DataSource.NotFound`) after an attempt of unknown outcome counts as done (the core's
- *   "already done" rule, see `retry.ts`); it resolves to `{ RequestId, Success: true }` (plus `Id` for
- *   `DeleteCrawler`), as the service answers a delete.
+ * - Messages, logs and `ApiError.path` show `/?Action=<Action>` only: the real query of `CreateDataSource` holds
+ *   `ConnectionProperties` (with the password).
+ * - Idempotent (retried per the core's table): Get*, List*, Test* (incl. the POST `GetCrawlerTypeCapabilities`) and
+ *   the deletes, since a retry that finds the resource gone (`Crawler.NotFound` / `DataSource.NotFound`) after an
+ *   attempt of unknown outcome counts as done and resolves as the service answers a delete. A throttled answer's
+ *   `x-acs-retry-after` (ms, ≤ 60 s) replaces the computed backoff.
  * - `waitForCrawlerRun` treats `SUCCESS` as done and `ERROR` / `SHUTDOWN` as failed (`RunFailedError`, whose
  *   `errorMsg` is the first ERROR line of the task-instance log when it can be read).
  */
-import type { z } from 'zod';
 import type { APIPromise } from '../core/api-promise.js';
 import { type AlibabaAuthConfig, type Env, resolveAlibabaAuth } from '../core/auth/index.js';
-import type { AuthProvider } from '../core/auth/types.js';
-import { type OperationSpec, ServiceClient, type ServiceDefinition } from '../core/client.js';
+import { ServiceClient } from '../core/client.js';
 import {
   type BaseClientOptions,
   baseOptionRules,
   parseOptions,
   patternRule,
+  REGION_PATTERN,
   type RequestOptions,
+  resolveAuthOption,
   resolveEndpoint,
 } from '../core/config.js';
-import {
-  type ApiError,
-  ConfigurationError,
-  createApiError,
-  isMetacollectError,
-  RunFailedError,
-  ValidationError,
-} from '../core/errors.js';
-import { PageIterator } from '../core/pagination.js';
-import { RETRY_AFTER_MAX_MS } from '../core/retry.js';
-import { issuesFrom, loadOnce } from '../core/validation.js';
-import {
-  DEFAULT_MAX_POLL_INTERVAL_MS,
-  DEFAULT_POLL_INTERVAL_MS,
-  DEFAULT_WAITER_TIMEOUT_MS,
-  pollUntil,
-} from '../core/waiter.js';
-import type { DataWorksAction, DataWorksRequest, DataWorksRequestInput, DataWorksResponse } from './actions.js';
+import { ConfigurationError } from '../core/errors.js';
+import { findItem, numberedPages, type PageIterator } from '../core/pagination.js';
+import { loadOnce } from '../core/validation.js';
+import { RunFailedError, type RunWaitOptions, waitForRun } from '../core/waiter.js';
+import type { DataWorksAction, DataWorksRequestInput, DataWorksResponse } from './actions.js';
 import type { Crawler, CrawlerRun, DataSourceGroup } from './resources.js';
+import { DATAWORKS_SERVICE, dataWorksSpec } from './service.js';
 
 /** The zod schemas and action table (and zod itself), loaded by the first call, not when the package is imported. */
 const schemas = loadOnce(() => import('./actions.js'));
-type DataWorksSchemas = typeof import('./actions.js');
-
-export type { AlibabaAuthConfig } from '../core/auth/index.js';
 
 /** Options of {@link DataWorksClient}: the common client options without `region`/`projectId`, plus `regionId`. */
 export interface DataWorksClientOptions extends Omit<BaseClientOptions<AlibabaAuthConfig>, 'region' | 'projectId'> {
@@ -73,76 +48,17 @@ export interface DataWorksClientOptions extends Omit<BaseClientOptions<AlibabaAu
 }
 
 /** Options of {@link DataWorksClient.waitForCrawlerRun}. */
-export interface WaitForCrawlerRunOptions {
+export interface WaitForCrawlerRunOptions extends RunWaitOptions<CrawlerRun> {
   /** The run to wait for; default the newest run of the crawler. */
   taskInstanceId?: number;
-  /** Give up after this long (default 15 minutes) with WaiterTimeoutError. */
-  timeoutMs?: number;
-  /** First wait between polls (default 2 000 ms); grows ×1.5 per poll up to 30 s, with jitter. */
-  pollIntervalMs?: number;
-  /** Stops waiting; the wait then rejects with {@link AbortError}. */
-  signal?: AbortSignal;
-  /** Called after each poll with the run seen (undefined while none exists yet) and the time waited so far. */
-  onProgress?: (run: CrawlerRun | undefined, elapsedMs: number) => void;
 }
 
-/** The SDK input of action `A`. */
-
-const HOST_TEMPLATE = 'https://dataworks.{region}.aliyuncs.com';
-const IDEMPOTENT_PREFIXES = ['Get', 'List', 'Test'];
-/**
- * Deletes and the error codes meaning "already deleted": retried like idempotent calls, and such an answer on a
- * retry after an attempt of unknown outcome counts as done (the core's "already done" rule).
- */
-const ALREADY_DONE: Partial<Record<DataWorksAction, readonly string[]>> = {
-  DeleteCrawler: ['Crawler.NotFound'],
-  DeleteDataSource: ['DataSource.NotFound'],
-};
 const DEFAULT_ITERATE_PAGE_SIZE = 100;
 
 const { region: _region, projectId: _projectId, ...commonRules } = baseOptionRules;
 const optionRules = {
   ...commonRules,
-  regionId: patternRule(/^[a-z]{2,}(?:-[a-z0-9]+)+$/, 'expected a region id such as cn-shanghai'),
-};
-
-/**
- * Whether an action may be repeated safely (retry table): Get*, List*, Test*, and the deletes `DeleteCrawler` /
- * `DeleteDataSource` (a retry that finds the resource gone after an attempt of unknown outcome counts as done).
- */
-export function isIdempotentDataWorksAction(action: DataWorksAction): boolean {
-  return IDEMPOTENT_PREFIXES.some((p) => action.startsWith(p)) || ALREADY_DONE[action] !== undefined;
-}
-
-/** `x-acs-retry-after` (milliseconds) of a DataWorks error, when present and within 0–60 s. */
-export function dataWorksRetryAfter(error: ApiError): number | undefined {
-  const raw = error.headers['x-acs-retry-after'];
-  if (raw === undefined || !/^\d+(\.\d+)?$/.test(raw.trim())) return undefined;
-  const ms = Math.round(Number(raw));
-  return ms <= RETRY_AFTER_MAX_MS ? ms : undefined;
-}
-
-/** DataWorks error: the request id is `x-acs-request-id` (createApiError would prefer an `x-request-id`). */
-function dataWorksError(init: {
-  method: string;
-  path: string;
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}): ApiError {
-  const headers = { ...init.headers };
-  if (headers['x-acs-request-id']) delete headers['x-request-id'];
-  return createApiError({ ...init, headers });
-}
-
-const DATAWORKS_SERVICE: ServiceDefinition = {
-  name: 'DataWorks',
-  hostTemplate: HOST_TEMPLATE,
-  contentType: 'application/x-www-form-urlencoded',
-  requestIdHeaders: ['x-acs-request-id'],
-  bodyRequestIdField: 'RequestId',
-  createError: dataWorksError,
-  retryAfter: dataWorksRetryAfter,
+  regionId: patternRule(REGION_PATTERN, 'expected a region id such as cn-shanghai'),
 };
 
 /**
@@ -187,17 +103,11 @@ export class DataWorksClient extends ServiceClient {
     const env: Env = options?.env ?? process.env;
     let endpoint: string;
     try {
-      endpoint = resolveEndpoint(HOST_TEMPLATE, opts.regionId, opts.endpoint);
+      endpoint = resolveEndpoint(DATAWORKS_SERVICE.hostTemplate, opts.regionId, opts.endpoint);
     } catch (error) {
       throw new ConfigurationError('Either `regionId` or `endpoint` is required', { field: 'regionId', cause: error });
     }
-    let auth: AuthProvider;
-    try {
-      auth = resolveAlibabaAuth(opts.auth as AlibabaAuthConfig | undefined, env);
-    } catch (error) {
-      if (isMetacollectError(error)) throw error;
-      throw new ConfigurationError(`Invalid auth: ${(error as Error).message}`, { field: 'auth', cause: error });
-    }
+    const auth = resolveAuthOption(resolveAlibabaAuth, opts.auth, env);
     super(DATAWORKS_SERVICE, { ...opts, region: opts.regionId, endpoint, auth, env });
     this.regionId = opts.regionId;
   }
@@ -238,13 +148,11 @@ export class DataWorksClient extends ServiceClient {
     options?: RequestOptions,
   ): PageIterator<Crawler, DataWorksResponse<'ListCrawlers'>> {
     const { PageNumber, PageSize, ...filters } = input ?? {};
-    const size = PageSize ?? DEFAULT_ITERATE_PAGE_SIZE;
-    return new PageIterator<Crawler, DataWorksResponse<'ListCrawlers'>>({
-      pageSize: size,
-      startOffset: ((PageNumber ?? 1) - 1) * size,
-      fetch: (offset, pageSize) =>
-        this.listCrawlers({ ...filters, PageNumber: Math.floor(offset / pageSize) + 1, PageSize: pageSize }, options),
-      items: (r) => r.PagingInfo.Crawlers ?? [],
+    return numberedPages<Crawler, DataWorksResponse<'ListCrawlers'>>({
+      pageNumber: PageNumber,
+      pageSize: PageSize ?? DEFAULT_ITERATE_PAGE_SIZE,
+      fetch: (page, size) => this.listCrawlers({ ...filters, PageNumber: page, PageSize: size }, options),
+      items: (r) => r.PagingInfo.Crawlers,
       total: (r) => r.PagingInfo.TotalCount,
     });
   }
@@ -320,20 +228,15 @@ export class DataWorksClient extends ServiceClient {
     options?: RequestOptions,
   ): PageIterator<DataSourceGroup, DataWorksResponse<'ListDataSources'>> {
     const { PageNumber, PageSize, ...filters } = input;
-    const size = PageSize ?? DEFAULT_ITERATE_PAGE_SIZE;
-    return new PageIterator<DataSourceGroup, DataWorksResponse<'ListDataSources'>>({
-      pageSize: size,
-      startOffset: ((PageNumber ?? 1) - 1) * size,
-      fetch: (offset, pageSize) =>
+    return numberedPages<DataSourceGroup, DataWorksResponse<'ListDataSources'>>({
+      pageNumber: PageNumber,
+      pageSize: PageSize ?? DEFAULT_ITERATE_PAGE_SIZE,
+      fetch: (page, size) =>
         this.listDataSources(
-          {
-            ...filters,
-            PageNumber: Math.floor(offset / pageSize) + 1,
-            PageSize: pageSize,
-          } as DataWorksRequestInput<'ListDataSources'>,
+          { ...filters, PageNumber: page, PageSize: size } as DataWorksRequestInput<'ListDataSources'>,
           options,
         ),
-      items: (r) => r.PagingInfo.DataSources ?? [],
+      items: (r) => r.PagingInfo.DataSources,
       total: (r) => r.PagingInfo.TotalCount,
     });
   }
@@ -371,31 +274,28 @@ export class DataWorksClient extends ServiceClient {
    */
   waitForCrawlerRun(crawlerId: number, options: WaitForCrawlerRunOptions = {}): Promise<CrawlerRun> {
     const wanted = options.taskInstanceId;
-    const what = `crawler run ${wanted ?? '(newest)'} of crawler ${crawlerId}`;
-    const find = async (signal: AbortSignal): Promise<CrawlerRun | undefined> => {
-      if (wanted === undefined) {
-        return (await this.listCrawlerRuns(crawlerId, { PageSize: 1 }, { signal })).PagingInfo.CrawlerRuns[0];
-      }
-      for (let page = 1; ; page++) {
-        const info = (await this.listCrawlerRuns(crawlerId, { PageSize: 100, PageNumber: page }, { signal }))
-          .PagingInfo;
-        const hit = info.CrawlerRuns.find((r) => r.TaskInstanceId === wanted);
-        if (hit) return hit;
-        if (info.CrawlerRuns.length < 100 || page * 100 >= info.TotalCount) return undefined;
-      }
-    };
-    return pollUntil<CrawlerRun, CrawlerRun>({
-      what,
-      timeoutMs: options.timeoutMs ?? DEFAULT_WAITER_TIMEOUT_MS,
-      pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-      maxIntervalMs: DEFAULT_MAX_POLL_INTERVAL_MS,
-      signal: options.signal,
-      poll: async (signal, elapsedMs) => {
-        const run = await find(signal);
-        options.onProgress?.(run, elapsedMs);
-        if (!run) return { done: false };
-        if (run.Status === 'SUCCESS') return { done: true, value: run };
-        if (run.Status === 'ERROR' || run.Status === 'SHUTDOWN') {
+    return waitForRun<CrawlerRun>(
+      {
+        what: `crawler run ${wanted ?? '(newest)'} of crawler ${crawlerId}`,
+        find: async (signal) => {
+          if (wanted !== undefined) {
+            const runs = numberedPages<CrawlerRun, DataWorksResponse<'ListCrawlerRuns'>>({
+              pageSize: 100,
+              fetch: (page, size) => this.listCrawlerRuns(crawlerId, { PageSize: size, PageNumber: page }, { signal }),
+              items: (r) => r.PagingInfo.CrawlerRuns,
+              total: (r) => r.PagingInfo.TotalCount,
+            });
+            return findItem(runs, (r) => r.TaskInstanceId === wanted);
+          }
+          return (await this.listCrawlerRuns(crawlerId, { PageSize: 1 }, { signal })).PagingInfo.CrawlerRuns[0];
+        },
+        state: (run) =>
+          run.Status === 'SUCCESS'
+            ? 'succeeded'
+            : run.Status === 'ERROR' || run.Status === 'SHUTDOWN'
+              ? 'failed'
+              : 'running',
+        failure: async (run, signal) => {
           let errorMsg: string | undefined;
           try {
             const log = (await this.getTaskInstanceLog(run.TaskInstanceId, {}, { signal })).TaskInstanceLog;
@@ -404,16 +304,16 @@ export class DataWorksClient extends ServiceClient {
           } catch {
             errorMsg = undefined; // the log is a courtesy; the run's status is what matters
           }
-          throw new RunFailedError<CrawlerRun>({
+          return new RunFailedError<CrawlerRun>({
             instance: run,
             status: run.Status,
             errorMsg,
             what: `crawler run ${run.TaskInstanceId} of crawler ${crawlerId}`,
           });
-        }
-        return { done: false, last: run };
+        },
       },
-    });
+      options,
+    );
   }
 
   // ------------------------------------------------------------------------------------------------------- engine
@@ -434,43 +334,4 @@ export class DataWorksClient extends ServiceClient {
   protected override describe(): Record<string, unknown> {
     return this.describeWith({ regionId: this.regionId });
   }
-}
-
-/** The core's description of one action: validated input, serialised as form fields or query per action. */
-function dataWorksSpec<A extends DataWorksAction>(
-  s: DataWorksSchemas,
-  action: A,
-  input: DataWorksRequestInput<A>,
-): OperationSpec {
-  const def = s.DATAWORKS_ACTIONS[action];
-  const checked = (def.request as z.ZodType).safeParse(input);
-  if (!checked.success) throw new ValidationError(issuesFrom(checked.error), { operation: action });
-  const params = s.wireToParams(s.dataWorksWireFrom(action, checked.data as DataWorksRequest<A>));
-  const spec: OperationSpec = {
-    operation: action,
-    method: def.method,
-    path: '/',
-    // What messages, logs and errors show: never the parameters (CreateDataSource's query holds a password).
-    displayPath: `/?Action=${action}`,
-    idempotent: isIdempotentDataWorksAction(action),
-    headers: { 'x-acs-action': action, 'x-acs-version': s.DATAWORKS_API_VERSION },
-    responseSchema: def.response as z.ZodType,
-    checkEmptyResponse: true,
-  };
-  if (def.params === 'query') spec.query = params;
-  else if (Object.keys(params).length > 0) {
-    spec.encodedBody = new URLSearchParams(params).toString();
-    spec.contentType = 'application/x-www-form-urlencoded';
-  }
-  const alreadyDone = ALREADY_DONE[action];
-  if (alreadyDone) {
-    spec.alreadyDoneCodes = alreadyDone;
-    const id = (checked.data as { Id?: unknown }).Id;
-    spec.alreadyDoneResult = (error) => ({
-      RequestId: error.requestId ?? '',
-      Success: true,
-      ...(action === 'DeleteCrawler' ? { Id: id } : {}),
-    });
-  }
-  return spec;
 }

@@ -3,18 +3,12 @@
  * Host `https://sdg.{region}.myhuaweicloud.com`; primary (plural `task-templates`) paths only.
  */
 import type { APIPromise } from '../core/api-promise.js';
-import type { HuaweiAuthConfig } from '../core/auth/index.js';
-import { type CoreOptions, HuaweiServiceClient, type OperationSpec } from '../core/client.js';
 import type { RequestOptions } from '../core/config.js';
-import { RunFailedError } from '../core/errors.js';
-import { PageIterator } from '../core/pagination.js';
+import { findItem, offsetPages, type PageIterator } from '../core/pagination.js';
+import type { CoreOptions, OperationSpec } from '../core/service.js';
 import { loadOnce, validateInput } from '../core/validation.js';
-import {
-  DEFAULT_MAX_POLL_INTERVAL_MS,
-  DEFAULT_POLL_INTERVAL_MS,
-  DEFAULT_WAITER_TIMEOUT_MS,
-  pollUntil,
-} from '../core/waiter.js';
+import { RunFailedError, type RunWaitOptions, waitForRun } from '../core/waiter.js';
+import { type HuaweiAuthOption, HuaweiServiceClient, huaweiService } from '../huawei/client.js';
 import type {
   CreateTaskTemplateRequest,
   DeleteTaskTemplatesRequest,
@@ -33,9 +27,6 @@ import type {
 const schemas = loadOnce(() => import('./schemas.js'));
 type DscSchemas = typeof import('./schemas.js');
 
-/** The `auth` option: `{ token }`, `{ ak, sk, securityToken? }`, an AuthProvider, or absent (environment). */
-export type HuaweiAuthOption = HuaweiAuthConfig;
-
 /** Options of {@link DscClient}: the common client options ({@link BaseClientOptions}) plus `env`. */
 export interface DscClientOptions extends CoreOptions<HuaweiAuthOption> {}
 
@@ -43,24 +34,16 @@ export interface DscClientOptions extends CoreOptions<HuaweiAuthOption> {}
 export type TemplateId = string | number;
 
 /** Options of {@link DscClient.waitForScanInstance}. */
-export interface WaitForScanInstanceOptions {
+export interface WaitForScanInstanceOptions extends RunWaitOptions<TaskInstance> {
   /** The instance to wait for; default: the newest instance of the template. */
   instanceId?: string | number;
-  /** Give up after this long (default 15 minutes) with WaiterTimeoutError. */
-  timeoutMs?: number;
-  /** First wait between polls (default 2 000 ms); grows ×1.5 per poll up to 30 s, with jitter. */
-  pollIntervalMs?: number;
-  /** Stops waiting; the wait then rejects with {@link AbortError}. */
-  signal?: AbortSignal;
-  /** Called after each poll with the instance seen (undefined while none exists yet) and the time waited so far. */
-  onProgress?: (instance: TaskInstance | undefined, elapsedMs: number) => void;
 }
 
-const DSC_SERVICE = {
+const DSC_SERVICE = huaweiService({
   name: 'DSC',
   hostTemplate: 'https://sdg.{region}.myhuaweicloud.com',
   contentType: 'application/json',
-};
+});
 
 const BASE = '/v1/{project_id}/metadata/task-templates';
 const DEFAULT_PAGE_SIZE = 100;
@@ -154,15 +137,7 @@ export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
     query?: ListTaskTemplatesQuery,
     options?: RequestOptions,
   ): PageIterator<TaskDetail, ListTaskTemplatesResponse> {
-    const { limit, page_size, offset, ...filters } = query ?? {};
-    const pageSize = page_size || limit || DEFAULT_PAGE_SIZE;
-    return new PageIterator<TaskDetail, ListTaskTemplatesResponse>({
-      pageSize,
-      startOffset: offset ?? 0,
-      fetch: (off, size) => this.listScanTasks({ ...filters, page_size: size, offset: off }, options),
-      items: (r) => r.result ?? [],
-      total: (r) => r.total_num,
-    });
+    return scanPages(query, (q) => this.listScanTasks(q, options));
   }
 
   /** `UpdateTaskTemplates` — PUT …/task-templates/{template_id} (merge: absent fields are kept). */
@@ -262,15 +237,7 @@ export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
     query?: ListTaskInstancesQuery,
     options?: RequestOptions,
   ): PageIterator<TaskInstance, ListTaskInstancesResponse> {
-    const { limit, page_size, offset, ...rest } = query ?? {};
-    const pageSize = page_size || limit || DEFAULT_PAGE_SIZE;
-    return new PageIterator<TaskInstance, ListTaskInstancesResponse>({
-      pageSize,
-      startOffset: offset ?? 0,
-      fetch: (off, size) => this.listScanInstances(templateId, { ...rest, page_size: size, offset: off }, options),
-      items: (r) => r.result ?? [],
-      total: (r) => r.total_num,
-    });
+    return scanPages(query, (q) => this.listScanInstances(templateId, q, options));
   }
 
   /**
@@ -280,38 +247,46 @@ export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
    */
   waitForScanInstance(templateId: TemplateId, options: WaitForScanInstanceOptions = {}): Promise<TaskInstance> {
     const wanted = options.instanceId === undefined ? undefined : String(options.instanceId);
-    const find = async (signal: AbortSignal): Promise<TaskInstance | undefined> => {
-      if (wanted === undefined) {
-        const page = await this.listScanInstances(templateId, { reverse: true, page_size: 1 }, { signal });
-        return page.result?.[0];
-      }
-      for await (const instance of this.iterateScanInstances(templateId, { reverse: true }, { signal })) {
-        if (String(instance.id) === wanted) return instance;
-      }
-      return undefined;
-    };
-    return pollUntil<TaskInstance, TaskInstance>({
-      what: `scan instance ${wanted ?? '(newest)'} of template ${templateId}`,
-      timeoutMs: options.timeoutMs ?? DEFAULT_WAITER_TIMEOUT_MS,
-      pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-      maxIntervalMs: DEFAULT_MAX_POLL_INTERVAL_MS,
-      signal: options.signal,
-      poll: async (signal, elapsedMs) => {
-        const instance = await find(signal);
-        options.onProgress?.(instance, elapsedMs);
-        if (!instance) return { done: false };
-        const status = String(instance.task_status ?? '').toUpperCase();
-        if (SUCCESS_STATUSES.has(status)) return { done: true, value: instance };
-        if (FAILURE_STATUSES.has(status)) {
-          throw new RunFailedError<TaskInstance>({
+    return waitForRun<TaskInstance>(
+      {
+        what: `scan instance ${wanted ?? '(newest)'} of template ${templateId}`,
+        find: async (signal) => {
+          if (wanted !== undefined) {
+            const all = this.iterateScanInstances(templateId, { reverse: true }, { signal });
+            return findItem(all, (instance) => String(instance.id) === wanted);
+          }
+          const page = await this.listScanInstances(templateId, { reverse: true, page_size: 1 }, { signal });
+          return page.result?.[0];
+        },
+        state: (instance) => {
+          const status = String(instance.task_status ?? '').toUpperCase();
+          if (SUCCESS_STATUSES.has(status)) return 'succeeded';
+          return FAILURE_STATUSES.has(status) ? 'failed' : 'running';
+        },
+        failure: (instance) =>
+          new RunFailedError<TaskInstance>({
             instance,
             status: instance.task_status,
             errorMsg: instance.error_msg || undefined,
             what: `scan instance ${instance.id} of template ${templateId}`,
-          });
-        }
-        return { done: false, last: instance };
+          }),
       },
-    });
+      options,
+    );
   }
+}
+
+/** Pages a DSC listing (`page_size` + `offset`; `limit` also sets the page size); stops at `total_num`. */
+function scanPages<TItem, TResponse extends { result?: TItem[] | undefined; total_num?: number | undefined }>(
+  query: { limit?: number | undefined; page_size?: number | undefined; offset?: number | undefined } | undefined,
+  list: (query: { page_size: number; offset: number }) => Promise<TResponse>,
+): PageIterator<TItem, TResponse> {
+  const { limit, page_size, offset, ...filters } = query ?? {};
+  return offsetPages<TItem, TResponse>({
+    pageSize: page_size || limit || DEFAULT_PAGE_SIZE,
+    offset,
+    fetch: (off, size) => list({ ...filters, page_size: size, offset: off }),
+    items: (r) => r.result,
+    total: (r) => r.total_num,
+  });
 }

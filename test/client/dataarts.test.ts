@@ -1,7 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BadRequestError, isNotFoundError, NotFoundError, ValidationError } from '../../src/core/errors.js';
+import { BadRequestError, NotFoundError, ValidationError } from '../../src/core/errors.js';
+import { isNotFoundError } from '../../src/core/guards.js';
 import { DataArtsCatalogClient } from '../../src/dataarts/client.js';
 import type { CollectionTaskInput } from '../../src/dataarts/schemas.js';
 import {

@@ -2,8 +2,9 @@
  * DataWorksClient against the project's stateful mock: over HTTP (startMockServer) and in-process (`fetch`).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BadRequestError, NotFoundError, RunFailedError, ServerError } from '../../src/core/errors.js';
+import { BadRequestError, NotFoundError, ServerError } from '../../src/core/errors.js';
 import type { RequestInitLike } from '../../src/core/transport.js';
+import { RunFailedError } from '../../src/core/waiter.js';
 import { DataWorksClient } from '../../src/dataworks/client.js';
 import type { CrawlerRun } from '../../src/dataworks/resources.js';
 import { createMock, type MockServer, startMockServer } from '../../src/mock/index.js';

@@ -1,11 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isRunFailedError,
-  isValidationError,
-  isWaiterTimeoutError,
-  NotFoundError,
-  ValidationError,
-} from '../../src/core/errors.js';
+import { NotFoundError, ValidationError } from '../../src/core/errors.js';
+import { isRunFailedError, isValidationError, isWaiterTimeoutError } from '../../src/core/guards.js';
 import { DscClient } from '../../src/dsc/client.js';
 import type { TaskInstance } from '../../src/dsc/schemas.js';
 import { json, PROJECT, type Recorded, startServer, type TestServer, TOKEN, tokenProvider } from './helpers.js';

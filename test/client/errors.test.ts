@@ -8,26 +8,25 @@ import {
   ConflictError,
   ConnectionError,
   createApiError,
-  isApiError,
-  isMetacollectError,
-  isNotFoundError,
-  isRateLimitError,
   MetacollectError,
   NotFoundError,
   PermissionDeniedError,
-  parseErrorBody,
-  parseRetryAfter,
   RateLimitError,
   ServerError,
   TimeoutError,
   ValidationError,
 } from '../../src/core/errors.js';
+import { isApiError, isMetacollectError, isNotFoundError, isRateLimitError } from '../../src/core/guards.js';
+import { parseErrorBody, parseRetryAfter } from '../../src/core/response-fields.js';
+import { DATAARTS_SERVICE } from '../../src/dataarts/client.js';
 
 const req = { method: 'POST', path: '/v3/p/metadata/tasks/create' };
 const hdrs = { 'x-request-id': 'f'.repeat(32) };
 
+// Answers of DataArts Catalog: its not-found codes and the Huawei gateway's throttling code come from its definition.
 function make(status: number, body: unknown, headers: Record<string, string> = hdrs) {
-  return createApiError({ ...req, status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return createApiError({ ...req, status, headers, body: text }, DATAARTS_SERVICE);
 }
 
 describe('createApiError: class from status and code', () => {
@@ -128,7 +127,7 @@ describe('parseErrorBody', () => {
 describe('type guards and instanceof across package copies', () => {
   it('a second copy of the module recognises errors of the first', async () => {
     vi.resetModules();
-    const other = await import('../../src/core/errors.js');
+    const other = await import('../../src/index.js');
     expect(other.NotFoundError).not.toBe(NotFoundError);
     const e = make(400, { error_code: 'DLG.2253', error_msg: 'nf' });
     expect(other.isNotFoundError(e)).toBe(true);

@@ -9,7 +9,8 @@ import { ApiError, ConnectionError, NotFoundError } from '../../src/core/errors.
 import { isOutcomeUnknown } from '../../src/core/retry.js';
 import type { RequestInitLike } from '../../src/core/transport.js';
 import { DataArtsCatalogClient } from '../../src/dataarts/client.js';
-import { DataWorksClient, isIdempotentDataWorksAction } from '../../src/dataworks/client.js';
+import { DataWorksClient } from '../../src/dataworks/client.js';
+import { isIdempotentDataWorksAction } from '../../src/dataworks/service.js';
 import { type MockServer, startMockServer } from '../../src/mock/index.js';
 import type { DataWorksMockService } from '../../src/mock/services/dataworks/index.js';
 

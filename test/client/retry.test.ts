@@ -1,13 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ConnectionError,
-  createApiError,
-  isConnectionError,
-  RateLimitError,
-  ServerError,
-  TimeoutError,
-} from '../../src/core/errors.js';
+import { ConnectionError, createApiError, RateLimitError, ServerError, TimeoutError } from '../../src/core/errors.js';
+import { isConnectionError } from '../../src/core/guards.js';
 import { computeBackoff, isRetryable, RETRY_CAP_MS, retryDelay } from '../../src/core/retry.js';
 import { DataArtsCatalogClient } from '../../src/dataarts/client.js';
 import { DscClient } from '../../src/dsc/client.js';

@@ -1,6 +1,7 @@
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AbortError, ConfigurationError, isAbortError, isTimeoutError, TimeoutError } from '../../src/core/errors.js';
+import { AbortError, ConfigurationError, TimeoutError } from '../../src/core/errors.js';
+import { isAbortError, isTimeoutError } from '../../src/core/guards.js';
 import { DscClient } from '../../src/dsc/client.js';
 import { eventually, json, PROJECT, startServer, type TestServer, tokenProvider } from './helpers.js';
 

@@ -1,0 +1,70 @@
+/** The state of one call, shared by its attempts, and the auth context providers see during it. */
+import { type AbortLike, type CallAbort, toAbortSignal } from './abort.js';
+import type { AuthContext, OutgoingRequest, RawResponse } from './auth/types.js';
+import type { OperationSpec } from './service.js';
+import { type Transport, TransportAborted } from './transport.js';
+
+/** One call: what every attempt sends, its cancellation and limits, and what its failed attempts showed. */
+export interface Call {
+  spec: OperationSpec;
+  /** The URL of the first attempt; later attempts and replays get a fresh copy parsed from `href`. */
+  url: URL;
+  href: string;
+  headers: Record<string, string>;
+  bodyText: string | undefined;
+  /** The path messages and logs show (see `OperationSpec.displayPath`). */
+  path: string;
+  abort: CallAbort;
+  ctx: AuthContext;
+  started: number;
+  timeoutMs: number;
+  maxRetries: number;
+  /** Whether a failed attempt may have been processed (the "already done" rule, see `retry.ts`). */
+  outcomeUnknown: boolean;
+}
+
+/**
+ * The auth context of one call. A class rather than an object literal with closures: one is built per call. Its
+ * `signal` (a real AbortSignal) is only built when a provider reads it, e.g. to fetch a token.
+ */
+export class CallAuthContext implements AuthContext {
+  readonly #transport: Transport;
+  readonly #abort: AbortLike;
+  region?: string;
+
+  constructor(transport: Transport, abort: AbortLike, region: string | undefined) {
+    this.#transport = transport;
+    this.#abort = abort;
+    if (region) this.region = region;
+  }
+
+  get signal(): AbortSignal {
+    return toAbortSignal(this.#abort);
+  }
+
+  send(req: OutgoingRequest, opts: { signal?: AbortSignal }): Promise<RawResponse> {
+    return this.#transport.send(req, opts.signal ?? this.#abort);
+  }
+
+  now(): number {
+    return Date.now();
+  }
+}
+
+/** Waits `ms`; rejects with TransportAborted as soon as the call is aborted. */
+export function sleep(ms: number, signal: AbortLike): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new TransportAborted());
+    const listener = {
+      handleEvent() {
+        clearTimeout(timer);
+        reject(new TransportAborted());
+      },
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', listener);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', listener);
+  });
+}
