@@ -72,6 +72,7 @@ export {
 export type { Logger, LogLevel } from './core/logger.js';
 export type { Page } from './core/pagination.js';
 export { PageIterator } from './core/pagination.js';
+export { type Candidate, type LookupReport, OutcomeUnknownError } from './core/reconcile.js';
 export type { FetchLike } from './core/transport.js';
 export { VERSION } from './core/version.js';
 export { RunFailedError, WaiterTimeoutError } from './core/waiter.js';

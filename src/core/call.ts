@@ -1,6 +1,7 @@
 /** The state of one call, shared by its attempts, and the auth context providers see during it. */
 import { type AbortLike, type CallAbort, toAbortSignal } from './abort.js';
 import type { AuthContext, OutgoingRequest, RawResponse } from './auth/types.js';
+import type { CreateLookup } from './reconcile.js';
 import type { OperationSpec } from './service.js';
 import { type Transport, TransportAborted } from './transport.js';
 
@@ -19,6 +20,12 @@ export interface Call {
   started: number;
   timeoutMs: number;
   maxRetries: number;
+  /** Limit of one attempt in ms. */
+  attemptTimeoutMs: number;
+  /** How the create of this call is looked up after an attempt of unknown outcome (absent: never). */
+  lookup: CreateLookup | undefined;
+  /** Whether an attempt of unknown outcome is settled (lookup, or a repeat whose "already done" answer counts). */
+  reconcile: boolean;
   /** Whether a failed attempt may have been processed (the "already done" rule, see `retry.ts`). */
   outcomeUnknown: boolean;
 }

@@ -6,21 +6,30 @@
  */
 import { inspect } from 'node:util';
 import pRetry, { AbortError as StopRetrying } from 'p-retry';
-import { type AbortLike, CallAbort } from './abort.js';
+import { type AbortLike, CallAbort, toAbortSignal } from './abort.js';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import type { AuthContext, AuthProvider, OutgoingRequest, RawResponse } from './auth/types.js';
 import { type Call, CallAuthContext, sleep } from './call.js';
 import {
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   parseOptions,
   type RequestOptions,
   requestOptionRules,
 } from './config.js';
-import { AbortError, type ApiError, ConfigurationError, createApiError, TimeoutError } from './errors.js';
+import {
+  AbortError,
+  type ApiError,
+  ConfigurationError,
+  ConnectionError,
+  createApiError,
+  TimeoutError,
+} from './errors.js';
 import { isApiError, isConnectionError, isMetacollectError } from './guards.js';
 import { LevelLogger, resolveLogLevel } from './logger.js';
 import { addHeaders, baseHeaders, bodyTextOf, serialiseQuery, withDisplayPath } from './outgoing.js';
+import { CreateLedger, describeLookup, findCreated, type LookupReport, OutcomeUnknownError } from './reconcile.js';
 import { readSuccess } from './response.js';
 import { errorCodeOf, requestIdFrom } from './response-fields.js';
 import { isOutcomeUnknown, isRetryable, retryDelay } from './retry.js';
@@ -30,6 +39,15 @@ import { VERSION } from './version.js';
 
 /** The deadline timer's callback (a shared function: no closure per call). */
 const abortCall = (call: CallAbort): void => call.abort();
+
+/**
+ * Failures that prove the call's own request was never sent although they look otherwise: the auth provider's
+ * (e.g. a token fetch that failed). They are retried as if the operation were idempotent.
+ */
+const notSent = new WeakSet<object>();
+
+/** Failures of unknown outcome after which a lookup found no object made by the call: safe to send again. */
+const lookedUp = new WeakMap<object, LookupReport>();
 
 /** One exchange of an attempt: the request as sent (auth applied) and the answer. */
 interface Exchange {
@@ -48,7 +66,12 @@ export abstract class ServiceClient {
   readonly timeoutMs: number;
   /** Default number of retries after the first attempt (option `maxRetries`, default 2). */
   readonly maxRetries: number;
+  /** Default limit of one attempt in milliseconds (option `attemptTimeoutMs`, default 20 000). */
+  readonly attemptTimeoutMs: number;
   readonly #service: ServiceDefinition;
+  readonly #reconcile: boolean;
+  /** Creates of this client: ids already returned or adopted, attempts on the wire (see `reconcile.ts`). */
+  readonly #creates = new CreateLedger();
   readonly #auth: AuthProvider;
   readonly #authRegion: string | undefined;
   readonly #transport: Transport;
@@ -70,6 +93,8 @@ export abstract class ServiceClient {
     this.#authRegion = config.region;
     this.timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = config.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.attemptTimeoutMs = config.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    this.#reconcile = config.reconcile ?? true;
     this.#strict = config.strictResponses ?? false;
     this.#logger = new LevelLogger(config.logger ?? console, resolveLogLevel(config.logLevel, config.env));
     this.#userAgent = `metacollect/${VERSION} node/${process.versions.node}${config.userAgent ? ` ${config.userAgent}` : ''}`;
@@ -181,6 +206,9 @@ export abstract class ServiceClient {
         started,
         timeoutMs,
         maxRetries,
+        attemptTimeoutMs: opts.attemptTimeoutMs ?? this.attemptTimeoutMs,
+        lookup: (opts.reconcile ?? this.#reconcile) ? spec.lookup : undefined,
+        reconcile: opts.reconcile ?? this.#reconcile,
         outcomeUnknown: false,
       };
       return await this.#send<T>(call);
@@ -204,16 +232,66 @@ export abstract class ServiceClient {
    */
   async #send<T>(call: Call): Promise<WithResponse<T>> {
     try {
-      return await this.#attempt<T>(call, 1);
+      return await this.#reconciled<T>(call, 1);
     } catch (error) {
-      if (!(await this.#beforeRetry(call, error, 1))) throw error;
+      if (!(await this.#beforeRetry(call, error, 1))) throw finalError(call, error);
     }
-    return pRetry((n: number) => this.#retry<T>(call, n + 1), {
-      retries: call.maxRetries - 1,
-      // No wait of p-retry's own: #beforeRetry awaits ours (full jitter or the server's Retry-After).
-      minTimeout: 0,
-      shouldRetry: ({ error, retriesConsumed }) => this.#beforeRetry(call, error, retriesConsumed + 2),
-    });
+    try {
+      return await pRetry((n: number) => this.#retry<T>(call, n + 1), {
+        retries: call.maxRetries - 1,
+        // No wait of p-retry's own: #beforeRetry awaits ours (full jitter or the server's Retry-After).
+        minTimeout: 0,
+        shouldRetry: ({ error, retriesConsumed }) => this.#beforeRetry(call, error, retriesConsumed + 2),
+      });
+    } catch (error) {
+      throw finalError(call, error);
+    }
+  }
+
+  /**
+   * An attempt of a call that may be a create: its id is recorded on success (no other call adopts it); after a
+   * failure of unknown outcome the create is looked up, and an object it made resolves the call.
+   */
+  async #reconciled<T>(call: Call, n: number): Promise<WithResponse<T>> {
+    const { lookup } = call;
+    if (lookup === undefined) return this.#attempt<T>(call, n);
+    const leave = this.#creates.sending(lookup.key);
+    try {
+      const result = await this.#attempt<T>(call, n);
+      const id = lookup.idOf(result.data);
+      if (id !== undefined) this.#creates.claim(id);
+      return result;
+    } catch (error) {
+      leave();
+      if (!mayHaveCreated(error)) throw error;
+      return await this.#lookUp<T>(call, error);
+    } finally {
+      leave();
+    }
+  }
+
+  /** Looks up the create of `call` after `error`, an attempt of unknown outcome: adopts what it made, or rethrows. */
+  async #lookUp<T>(call: Call, error: unknown): Promise<WithResponse<T>> {
+    const lookup = call.lookup as NonNullable<Call['lookup']>;
+    let report: LookupReport;
+    try {
+      report = await findCreated(lookup, this.#creates, call.started, toAbortSignal(call.abort));
+    } catch (lookupError) {
+      if (call.abort.aborted) throw lookupError;
+      throw new OutcomeUnknownError(call.spec.operation, error, undefined, lookupError);
+    }
+    if (report.adopted === undefined) {
+      this.#logger.info(
+        `${call.spec.method} ${call.path}: after ${(error as Error).message}, a lookup found no object created by this call (${describeLookup(report)})`,
+      );
+      lookedUp.set(error as object, report);
+      throw error;
+    }
+    this.#logger.info(
+      `${call.spec.method} ${call.path}: after ${(error as Error).message}, a lookup found the object this call created (id ${report.adopted.id}): adopted`,
+    );
+    const data = lookup.result(report.adopted, report.requestId) as T;
+    return { data, status: 200, headers: {}, requestId: report.requestId, reconciled: true };
   }
 
   /**
@@ -221,8 +299,14 @@ export abstract class ServiceClient {
    * deadline. Waits that long before answering true.
    */
   async #beforeRetry(call: Call, error: unknown, retry: number): Promise<boolean> {
-    if (isOutcomeUnknown(error)) call.outcomeUnknown = true;
-    if (retry > call.maxRetries || !isRetryable(error, call.spec.idempotent)) return false;
+    if (isOutcomeUnknown(error) && !notSent.has(error as object)) call.outcomeUnknown = true;
+    // Retried as if idempotent: a failure that proves nothing was processed, and an outcome-unknown failure of an
+    // operation whose repeat the service refuses with an "already done" answer (a run already in progress).
+    const safe =
+      notSent.has(error as object) ||
+      lookedUp.has(error as object) ||
+      (call.reconcile && call.outcomeUnknown && (call.spec.alreadyDoneCodes?.length ?? 0) > 0);
+    if (retry > call.maxRetries || !isRetryable(error, safe || call.spec.idempotent)) return false;
     const fromService = this.#service.retryAfter && isApiError(error) ? this.#service.retryAfter(error) : undefined;
     const wait = fromService ?? retryDelay(error, retry);
     if (wait >= call.timeoutMs - (Date.now() - call.started)) return false;
@@ -236,14 +320,14 @@ export abstract class ServiceClient {
   /** A retry: an attempt whose "already done" answer (see `OperationSpec.alreadyDoneCodes`) resolves the call. */
   async #retry<T>(call: Call, n: number): Promise<WithResponse<T>> {
     try {
-      return await this.#attempt<T>(call, n);
+      return await this.#reconciled<T>(call, n);
     } catch (error) {
       if (call.outcomeUnknown && isApiError(error) && isAlreadyDone(call.spec, error)) {
         this.#logger.info(
           `${call.spec.method} ${call.path}: ${error.errorCode} on a retry after an attempt of unknown outcome: taken as done`,
         );
-        const data = (call.spec.alreadyDoneResult ? call.spec.alreadyDoneResult(error) : undefined) as T;
-        return { data, status: error.status, headers: error.headers, requestId: error.requestId };
+        const data = (call.spec.alreadyDoneResult ? await call.spec.alreadyDoneResult(error) : undefined) as T;
+        return { data, status: error.status, headers: error.headers, requestId: error.requestId, reconciled: true };
       }
       // p-retry would wrap a thrown non-Error in a TypeError: hand it back to the caller as thrown.
       if (!(error instanceof Error)) throw Object.assign(new StopRetrying('non-error'), { originalError: error });
@@ -279,8 +363,27 @@ export abstract class ServiceClient {
     let raw: RawResponse;
     try {
       await this.#auth.apply(req, call.ctx);
-      raw = await this.#transport.send(req, call.abort);
     } catch (error) {
+      if (typeof error === 'object' && error !== null) notSent.add(error);
+      throw error;
+    }
+    // The attempt's own limit, when it ends before the call's deadline.
+    const remaining = call.timeoutMs - (Date.now() - call.started);
+    const limited = call.attemptTimeoutMs < remaining ? new CallAbort() : undefined;
+    const timer = limited === undefined ? undefined : setTimeout(abortCall, call.attemptTimeoutMs, limited);
+    if (limited !== undefined) call.abort.addEventListener('abort', limited);
+    try {
+      raw = await this.#transport.send(req, limited ?? call.abort);
+    } catch (error) {
+      if (error instanceof TransportAborted && limited?.aborted && !call.abort.aborted) {
+        const method = spec.method;
+        throw new ConnectionError(`${method} ${shown()}: attempt ${n} timed out after ${call.attemptTimeoutMs} ms`, {
+          method,
+          path: shown(),
+          code: 'ATTEMPT_TIMEOUT',
+          requestSent: true,
+        });
+      }
       if (error instanceof TransportAborted) throw error;
       const safe =
         spec.displayPath !== undefined && isConnectionError(error) ? withDisplayPath(error, req, shown()) : error;
@@ -289,6 +392,11 @@ export abstract class ServiceClient {
         this.#logger.debug(`${spec.method} ${shown()} → ${what} in ${Date.now() - t0} ms (attempt ${n})`);
       }
       throw safe;
+    } finally {
+      if (limited !== undefined) {
+        clearTimeout(timer);
+        call.abort.removeEventListener('abort', limited);
+      }
     }
     if (debug) {
       const requestId = requestIdFrom(raw.headers, this.#service.requestIdHeaders);
@@ -332,4 +440,19 @@ export abstract class ServiceClient {
 function isAlreadyDone(spec: OperationSpec, error: ApiError): boolean {
   const code = error.errorCode?.toUpperCase();
   return code !== undefined && (spec.alreadyDoneCodes?.some((c) => c.toUpperCase() === code) ?? false);
+}
+
+/** The error a call ends with: a create whose outcome stayed unknown after its lookup says so. */
+function finalError(call: Call, error: unknown): unknown {
+  const report = typeof error === 'object' && error !== null ? lookedUp.get(error) : undefined;
+  return report === undefined ? error : new OutcomeUnknownError(call.spec.operation, error, report);
+}
+
+/**
+ * Whether a failed create attempt may have made its object: an outcome-unknown failure, or any 5xx (a backend may
+ * answer 503 after processing; a lookup costs less than a duplicate). Not a failure of the auth provider's.
+ */
+function mayHaveCreated(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || notSent.has(error)) return false;
+  return isOutcomeUnknown(error) || (isApiError(error) && error.status >= 500);
 }

@@ -19,6 +19,8 @@ import type { FetchLike } from './transport.js';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Default number of retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
+/** Default limit of one attempt: a hung attempt is abandoned and retried per the retry table within the deadline. */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 20_000;
 /** Largest timer delay Node accepts. */
 const MAX_TIMEOUT_MS = INT32_MAX;
 
@@ -73,6 +75,7 @@ const endpointRule: OptionRule = (v) => {
 };
 
 const timeoutRule = integerRule(1, MAX_TIMEOUT_MS, ' number of milliseconds');
+const booleanRule: OptionRule = (v) => (typeof v === 'boolean' ? undefined : 'expected a boolean');
 const maxRetriesRule = integerRule(0, 10);
 
 export const baseOptionRules: OptionRules = {
@@ -82,6 +85,8 @@ export const baseOptionRules: OptionRules = {
   auth: () => undefined,
   timeoutMs: timeoutRule,
   maxRetries: maxRetriesRule,
+  attemptTimeoutMs: timeoutRule,
+  reconcile: booleanRule,
   logger: (v) =>
     isObject(v) && ['debug', 'info', 'warn', 'error'].some((k) => typeof v[k] === 'function')
       ? undefined
@@ -93,7 +98,7 @@ export const baseOptionRules: OptionRules = {
       : 'expected an undici Dispatcher (e.g. new Agent())',
   fetch: functionRule('fetch'),
   userAgent: patternRule(/^[\x20-\x7e]{0,256}$/, 'expected printable ASCII, at most 256 characters'),
-  strictResponses: (v) => (typeof v === 'boolean' ? undefined : 'expected a boolean'),
+  strictResponses: booleanRule,
 };
 
 /** Options common to the service clients. */
@@ -110,6 +115,17 @@ export interface BaseClientOptions<TAuth = unknown> {
   timeoutMs?: number;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number;
+  /**
+   * Limit of one attempt in ms: a hung attempt is abandoned (its outcome unknown) and retried per the retry table,
+   * all within `timeoutMs`. Default 20 000.
+   */
+  attemptTimeoutMs?: number;
+  /**
+   * After an attempt whose outcome is unknown, settle it instead of failing: a create looks its object up and adopts
+   * it (never creating it twice), a run or start is sent again and its "already running" answer resolves the call.
+   * Default true.
+   */
+  reconcile?: boolean;
   /** Console-like logger. Default `console`. */
   logger?: Partial<Logger>;
   /** Default: env `METACOLLECT_LOG`, else `warn`. */
@@ -132,6 +148,10 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Retries after the first attempt for this call (0–10); defaults to the client's `maxRetries`. */
   maxRetries?: number;
+  /** Limit of one attempt of this call; defaults to the client's `attemptTimeoutMs`. */
+  attemptTimeoutMs?: number;
+  /** Whether this call settles an attempt of unknown outcome (see the client option); defaults to the client's. */
+  reconcile?: boolean;
   /** Extra request headers. */
   headers?: Record<string, string>;
 }
@@ -140,6 +160,8 @@ export const requestOptionRules: OptionRules = {
   signal: (v) => (v instanceof AbortSignal ? undefined : 'expected an AbortSignal'),
   timeoutMs: timeoutRule,
   maxRetries: maxRetriesRule,
+  attemptTimeoutMs: timeoutRule,
+  reconcile: booleanRule,
   headers: (v) => {
     if (!isObject(v) || Array.isArray(v)) return 'expected an object of header names to string values';
     for (const k of Object.keys(v)) if (typeof v[k] !== 'string') return `expected a string value for header ${k}`;

@@ -5,6 +5,7 @@
  * call began (judged on the service's clock, from its `Date` header) and no other call of this client has taken it.
  */
 import type { AbortLike } from './abort.js';
+import { MetacollectError } from './errors.js';
 
 /** An object a lookup found that matches the create's identifying fields exactly. */
 export interface Candidate {
@@ -184,4 +185,29 @@ export function describeLookup(report: LookupReport): string {
   if (report.tooOld > 0) why.push(`${report.tooOld} created before the call began`);
   if (report.claimed > 0) why.push(`${report.claimed} already returned to another call`);
   return why.length > 0 ? `${base} (${why.join(', ')})` : base;
+}
+
+/**
+ * A create whose last attempt may or may not have taken effect, and whose lookup did not settle it: either the
+ * lookup found no object made by this call (the service may still be processing the request), or the lookup
+ * itself failed. `cause` is the last attempt's error.
+ */
+export class OutcomeUnknownError extends MetacollectError {
+  static override readonly kind: string = 'OutcomeUnknownError';
+  /** The operation, e.g. `CreateTaskTemplates`. */
+  readonly operation: string;
+  /** What the lookup saw; undefined when the lookup itself failed. */
+  readonly lookup: LookupReport | undefined;
+
+  /** Creates the error; `lookupError` is the lookup's own failure, when it failed. */
+  constructor(operation: string, cause: unknown, lookup: LookupReport | undefined, lookupError?: unknown) {
+    const last = cause instanceof Error ? cause.message : String(cause);
+    const saw =
+      lookup !== undefined
+        ? `a lookup found no object created by this call (${describeLookup(lookup)})`
+        : `the lookup failed: ${lookupError instanceof Error ? lookupError.message : String(lookupError)}`;
+    super(`${operation}: the outcome of the last attempt is unknown (${last}); ${saw}`, { cause });
+    this.operation = operation;
+    this.lookup = lookup;
+  }
 }

@@ -10,6 +10,7 @@ import type { AuthProvider } from './auth/types.js';
 import type { BaseClientOptions } from './config.js';
 import type { ApiError } from './errors.js';
 import type { Logger, LogLevel } from './logger.js';
+import type { CreateLookup } from './reconcile.js';
 
 export type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | null | undefined;
 
@@ -40,8 +41,16 @@ export interface OperationSpec {
    * resolves the call instead of rejecting it. Never on the first attempt.
    */
   alreadyDoneCodes?: readonly string[];
-  /** The value the call resolves to when an "already done" answer is taken as success (default `undefined`). */
+  /**
+   * The value the call resolves to when an "already done" answer is taken as success (default `undefined`); may
+   * look it up (e.g. the run an earlier attempt started).
+   */
   alreadyDoneResult?: (error: ApiError) => unknown;
+  /**
+   * How to find the object a create made, when an attempt's outcome is unknown: the loop looks it up before it
+   * sends the create again, and after the last attempt (see `reconcile.ts`).
+   */
+  lookup?: CreateLookup;
   /** Loose check of the response body. */
   responseSchema?: z.ZodType;
   /** Check `responseSchema` against an empty body too (as `undefined`); default only non-empty bodies are checked. */
@@ -91,6 +100,10 @@ export interface ServiceClientConfig {
   timeoutMs?: number | undefined;
   /** Default number of retries (default 2). */
   maxRetries?: number | undefined;
+  /** Default limit of one attempt in ms (default 20 000). */
+  attemptTimeoutMs?: number | undefined;
+  /** Look creates up after an attempt of unknown outcome (default true). */
+  reconcile?: boolean | undefined;
   /** Reject (instead of logging) a response that does not match its schema. */
   strictResponses?: boolean | undefined;
   /** Console-like logger (default `console`). */

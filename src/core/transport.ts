@@ -302,6 +302,8 @@ export class FetchTransport implements Transport {
       if (req.body !== undefined) init.body = req.body;
       if (signal) init.signal = toAbortSignal(signal);
       res = await this.fetchImpl(req.url.toString(), init);
+      // `Response.error()` (status 0) is how a fetch stand-in reports a network failure without throwing.
+      if (res.status === 0) throw new TypeError('network error (the fetch answered Response.error())');
       const body = await res.text();
       const headers: Record<string, string> = {};
       res.headers.forEach((value, key) => {

@@ -2,6 +2,7 @@
  * Huawei Cloud DataArts Studio — DataArts Catalog client: metadata collection tasks.
  * Host `https://dayu.{region}.myhuaweicloud.com`; every call carries the `workspace` header (signed with AK/SK).
  */
+
 import type { APIPromise } from '../core/api-promise.js';
 import { parseOptions, patternRule, type RequestOptions } from '../core/config.js';
 import { ConfigurationError } from '../core/errors.js';
@@ -9,6 +10,7 @@ import { offsetPages, type PageIterator } from '../core/pagination.js';
 import type { CoreOptions, OperationSpec } from '../core/service.js';
 import { checkIdArgument, loadOnce, validateInput } from '../core/validation.js';
 import { type HuaweiAuthOption, HuaweiServiceClient, huaweiService } from '../huawei/client.js';
+import { collectionTaskLookup } from './reconcile.js';
 import type {
   CollectionTask,
   CollectionTaskInput,
@@ -129,6 +131,9 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
         body,
         idempotent: false,
         responseSchema: s.CreateTaskResponseSchema,
+        lookup: collectionTaskLookup(body, this.workspace, (filters, signal) =>
+          this.searchCollectionTasks(filters, { signal }).withResponse(),
+        ),
       });
     }, options);
   }
@@ -233,6 +238,8 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
         query: { action },
         idempotent: false,
         emptyResponse: true,
+        // A run after an attempt of unknown outcome: "already running" (DLG.9002) means that attempt started it.
+        ...(action === 'stop' ? {} : { alreadyDoneCodes: ['DLG.9002'] }),
       });
     }, options);
   }

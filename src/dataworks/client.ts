@@ -28,9 +28,12 @@ import {
 } from '../core/config.js';
 import { ConfigurationError } from '../core/errors.js';
 import { findItem, numberedPages, type PageIterator } from '../core/pagination.js';
+import { clockOffset, RECONCILE_TOLERANCE_MS } from '../core/reconcile.js';
+import type { OperationSpec } from '../core/service.js';
 import { loadOnce } from '../core/validation.js';
 import { RunFailedError, type RunWaitOptions, waitForRun } from '../core/waiter.js';
-import type { DataWorksAction, DataWorksRequestInput, DataWorksResponse } from './actions.js';
+import type { DataWorksAction, DataWorksRequest, DataWorksRequestInput, DataWorksResponse } from './actions.js';
+import { crawlerLookup, dataSourceLookup } from './reconcile.js';
 import type { Crawler, CrawlerRun, DataSourceGroup } from './resources.js';
 import { DATAWORKS_SERVICE, dataWorksSpec } from './service.js';
 
@@ -131,7 +134,12 @@ export class DataWorksClient extends ServiceClient {
     input: DataWorksRequestInput<'CreateCrawler'>,
     options?: RequestOptions,
   ): APIPromise<DataWorksResponse<'CreateCrawler'>> {
-    return this.call('CreateCrawler', input, options);
+    const lookup = crawlerLookup(input as DataWorksRequest<'CreateCrawler'>, (request, signal) =>
+      this.listCrawlers(request, { signal }).withResponse(),
+    );
+    return this.call('CreateCrawler', input, options, (spec) => {
+      spec.lookup = lookup;
+    });
   }
 
   /** `ListCrawlers` (one page; `PageSize` ≤ 100, default 20). */
@@ -173,7 +181,26 @@ export class DataWorksClient extends ServiceClient {
 
   /** `RunCrawler`: accepted, not finished — use `waitForCrawlerRun`. */
   runCrawler(id: number, options?: RequestOptions): APIPromise<DataWorksResponse<'RunCrawler'>> {
-    return this.call('RunCrawler', { Id: id }, options);
+    const started = Date.now();
+    // A retry after an attempt of unknown outcome that finds a run in progress answers with that run, when it began
+    // after this call did (on the service's clock): the run the earlier attempt started.
+    return this.call('RunCrawler', { Id: id }, options, (spec) => {
+      spec.alreadyDoneCodes = ['Crawler.RunInProgress'];
+      spec.alreadyDoneResult = async (error) => {
+        const runs = await this.listCrawlerRuns(id, { PageSize: 1 }).withResponse();
+        const run = runs.data.PagingInfo.CrawlerRuns[0];
+        const earliest = started + clockOffset(runs.headers['date'], Date.now()) - RECONCILE_TOLERANCE_MS;
+        if (run === undefined || run.StartedTime < earliest) throw error;
+        return {
+          RequestId: runs.requestId ?? '',
+          Success: true,
+          Id: id,
+          RunAccepted: true,
+          RunStatus: run.Status,
+          TaskInstanceId: run.TaskInstanceId,
+        };
+      };
+    });
   }
 
   /** `StopCrawler`: the running run becomes SHUTDOWN. */
@@ -206,7 +233,12 @@ export class DataWorksClient extends ServiceClient {
     input: DataWorksRequestInput<'CreateDataSource'>,
     options?: RequestOptions,
   ): APIPromise<DataWorksResponse<'CreateDataSource'>> {
-    return this.call('CreateDataSource', input, options);
+    const lookup = dataSourceLookup(input as DataWorksRequest<'CreateDataSource'>, (request, signal) =>
+      this.listDataSources(request as DataWorksRequestInput<'ListDataSources'>, { signal }).withResponse(),
+    );
+    return this.call('CreateDataSource', input, options, (spec) => {
+      spec.lookup = lookup;
+    });
   }
 
   /** `GetDataSource` (passwords come back masked). */
@@ -323,8 +355,13 @@ export class DataWorksClient extends ServiceClient {
     action: A,
     input: DataWorksRequestInput<A>,
     options?: RequestOptions,
+    adjust?: (spec: OperationSpec) => void,
   ): APIPromise<DataWorksResponse<A>> {
-    return this.request<DataWorksResponse<A>>(async () => dataWorksSpec(await schemas(), action, input), options);
+    return this.request<DataWorksResponse<A>>(async () => {
+      const spec = dataWorksSpec(await schemas(), action, input);
+      adjust?.(spec);
+      return spec;
+    }, options);
   }
 
   protected override async loadSchemas(): Promise<unknown> {

@@ -2,6 +2,7 @@
  * Huawei Cloud DSC (Data Security Center) client: metadata scan task templates and their task instances.
  * Host `https://sdg.{region}.myhuaweicloud.com`; primary (plural `task-templates`) paths only.
  */
+
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/config.js';
 import { findItem, offsetPages, type PageIterator } from '../core/pagination.js';
@@ -9,6 +10,7 @@ import type { CoreOptions, OperationSpec } from '../core/service.js';
 import { loadOnce, validateInput } from '../core/validation.js';
 import { RunFailedError, type RunWaitOptions, waitForRun } from '../core/waiter.js';
 import { type HuaweiAuthOption, HuaweiServiceClient, huaweiService } from '../huawei/client.js';
+import { scanTaskLookup } from './reconcile.js';
 import type {
   CreateTaskTemplateRequest,
   DeleteTaskTemplatesRequest,
@@ -97,7 +99,10 @@ export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
     return `${BASE}/${encodeURIComponent(String(templateId))}`;
   }
 
-  /** `CreateTaskTemplates` — POST …/metadata/task-templates. Not retried after a possible processing. */
+  /**
+   * `CreateTaskTemplates` — POST …/metadata/task-templates. After an attempt of unknown outcome the template is looked
+   * up (by name and data sources) before it is sent again, so a retry never creates it twice.
+   */
   createScanTask(body: CreateTaskTemplateRequest, options?: RequestOptions): APIPromise<OperateResult> {
     return this.request<OperateResult>(async (): Promise<OperationSpec> => {
       const s = await schemas();
@@ -109,6 +114,7 @@ export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
         body,
         idempotent: false,
         responseSchema: s.OperateResultSchema,
+        lookup: scanTaskLookup(body, (query, signal) => this.listScanTasks(query, { signal }).withResponse()),
       };
     }, options);
   }
@@ -191,6 +197,13 @@ export class DscClient extends HuaweiServiceClient<HuaweiAuthOption> {
         body,
         idempotent: false,
         responseSchema: s.OperateResultSchema,
+        // START after an attempt of unknown outcome: "already running" means that attempt started the run.
+        ...(action === 'START'
+          ? {
+              alreadyDoneCodes: ['dsc.40000028'],
+              alreadyDoneResult: () => ({ status: 'success', msg: '操作成功', id: String(templateId) }),
+            }
+          : {}),
       };
     }, options);
   }

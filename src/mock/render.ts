@@ -47,6 +47,19 @@ type Fault = JournalEntry['fault'];
 /** HTTP whitespace that `Headers.set` strips from both ends of a value. */
 const HTTP_WS_EDGES = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
+let dateSecond = Number.NaN;
+let dateText = '';
+
+/** `Date` header text of mock time `ms` (cached for the current second). */
+function httpDate(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = new Date(second * 1000).toUTCString();
+  }
+  return dateText;
+}
+
 /** A record's entries sorted by name, as `Headers.forEach` yields them. */
 function sortedRecord(record: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -71,6 +84,8 @@ export function render(
     }
   }
   headers[p.requestIdHeader] = p.requestId;
+  // The services' clock is the mock's: clients judge creation times against this header.
+  headers['date'] ??= httpDate(sink.now());
   let text: string | undefined;
   if (res.body !== undefined) {
     if (typeof res.body === 'string') {

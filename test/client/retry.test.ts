@@ -16,8 +16,13 @@ const logger = {
   error: (m: string) => logs.push(m),
 };
 
+/**
+ * The retry table itself, with reconciliation off: what an attempt of unknown outcome does by default (a lookup, or a
+ * repeat whose "already running" answer counts) is tested in test/integration/reconcile.test.ts.
+ */
 function clients(extra: Record<string, unknown> = {}) {
   const common = {
+    reconcile: false,
     endpoint: server.url,
     projectId: PROJECT,
     auth: tokenProvider(),

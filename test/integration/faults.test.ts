@@ -97,10 +97,11 @@ describe('retried', () => {
   });
 });
 
+// The retry table alone, reconciliation off (what it adds by default: test/integration/reconcile.test.ts).
 describe('not retried', () => {
   it('a create with a phase "after" 500 is not retried and exactly one template exists', async () => {
     h.mock.faults.inject({ service: 'dsc', operation: 'CreateTaskTemplates', status: 500, phase: 'after' });
-    const err = await rejection(dsc.createScanTask(template('once')));
+    const err = await rejection(dsc.createScanTask(template('once'), { reconcile: false }));
     expect(err).toBeInstanceOf(ServerError);
     expect(err).toMatchObject({ status: 500 });
     expect(attempts('CreateTaskTemplates')).toEqual(['500:after']);
@@ -109,7 +110,7 @@ describe('not retried', () => {
 
   it('a create whose connection is reset after it was applied is not retried (one template)', async () => {
     h.mock.faults.inject({ service: 'dsc', operation: 'CreateTaskTemplates', networkError: 'reset', phase: 'after' });
-    const err = await rejection(dsc.createScanTask(template('reset-after')));
+    const err = await rejection(dsc.createScanTask(template('reset-after'), { reconcile: false }));
     expect(err).toBeInstanceOf(ConnectionError);
     expect((err as ConnectionError).requestSent).toBe(true);
     expect(attempts('CreateTaskTemplates')).toEqual(['0:after']);
@@ -119,7 +120,7 @@ describe('not retried', () => {
   it('START with a 500 is not retried; UPDATE (idempotent) with a 500 is', async () => {
     const { id } = await dsc.createScanTask(template('ops'));
     h.mock.faults.inject({ service: 'dsc', operation: 'CreateOperate', status: 500 });
-    await expect(dsc.startScanTask(id)).rejects.toBeInstanceOf(ServerError);
+    await expect(dsc.startScanTask(id, { reconcile: false })).rejects.toBeInstanceOf(ServerError);
     expect(attempts('CreateOperate')).toEqual(['500:before']);
     expect((await dsc.listScanInstances(id)).total_num).toBe(0);
 

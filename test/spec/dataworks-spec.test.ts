@@ -110,7 +110,7 @@ describe('x-actions', () => {
       params: mine.params,
       request: `${action}Request`,
       response: `${action}Response`,
-      errors: [400, 403, 404, 429, 500],
+      errors: [400, 403, 404, 429, 500, 502, 503, 504],
     });
     expect(schemas[entry.request]).toBeDefined();
     expect(schemas[entry.response]).toBeDefined();
