@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from './errors.js';
-import { formatPath, INT32_MAX } from './format.js';
+import { describeValue, formatPath, INT32_MAX } from './format.js';
 
 /** zod's issues as ours: each path formatted from `prefix` (the argument it starts from). */
 function issuesFrom(error: z.ZodError, prefix = ''): ValidationIssue[] {
@@ -298,5 +298,9 @@ export function checkIdArgument(value: unknown, name: string, operation: string,
   if (typeof value !== 'string') message = `expected a ${name} string`;
   else if (value.length === 0) message = `expected a non-empty ${name}`;
   else if (value.length > 128) message = 'expected at most 128 characters';
+  // Ids travel as one path segment: only characters that need no encoding and cannot climb the path (`../`).
+  else if (!/^[0-9A-Za-z_-]+$/.test(value)) {
+    message = `expected a ${name} of letters, digits, '_' or '-', got ${describeValue(value)}`;
+  }
   if (message !== undefined) throw new ValidationError([{ path: prefix, message }], { operation });
 }

@@ -554,7 +554,7 @@ export interface components {
     parameters: {
         /** @description Project id (32 hex characters) of the region. */
         ProjectId: string;
-        /** @description Collection task id ([doc example] 32 lowercase hex). */
+        /** @description Collection task id ([doc example] 32 lowercase hex). The SDK accepts 1–128 letters, digits, `_` or `-` and refuses anything else before sending (a path segment never carries `/`, `.` runs, `%` or control characters) [mock]. */
         TaskId: string;
         /**
          * @description DataArts Studio workspace id (32 hex characters, the `workspace=` value in the console URL). Tasks live in a
@@ -670,7 +670,7 @@ export interface operations {
             path: {
                 /** @description Project id (32 hex characters) of the region. */
                 project_id: components["parameters"]["ProjectId"];
-                /** @description Collection task id ([doc example] 32 lowercase hex). */
+                /** @description Collection task id ([doc example] 32 lowercase hex). The SDK accepts 1–128 letters, digits, `_` or `-` and refuses anything else before sending (a path segment never carries `/`, `.` runs, `%` or control characters) [mock]. */
                 task_id: components["parameters"]["TaskId"];
             };
             cookie?: never;
@@ -709,7 +709,7 @@ export interface operations {
             path: {
                 /** @description Project id (32 hex characters) of the region. */
                 project_id: components["parameters"]["ProjectId"];
-                /** @description Collection task id ([doc example] 32 lowercase hex). */
+                /** @description Collection task id ([doc example] 32 lowercase hex). The SDK accepts 1–128 letters, digits, `_` or `-` and refuses anything else before sending (a path segment never carries `/`, `.` runs, `%` or control characters) [mock]. */
                 task_id: components["parameters"]["TaskId"];
             };
             cookie?: never;
@@ -751,7 +751,7 @@ export interface operations {
             path: {
                 /** @description Project id (32 hex characters) of the region. */
                 project_id: components["parameters"]["ProjectId"];
-                /** @description Collection task id ([doc example] 32 lowercase hex). */
+                /** @description Collection task id ([doc example] 32 lowercase hex). The SDK accepts 1–128 letters, digits, `_` or `-` and refuses anything else before sending (a path segment never carries `/`, `.` runs, `%` or control characters) [mock]. */
                 task_id: components["parameters"]["TaskId"];
             };
             cookie?: never;
@@ -791,7 +791,7 @@ export interface operations {
             path: {
                 /** @description Project id (32 hex characters) of the region. */
                 project_id: components["parameters"]["ProjectId"];
-                /** @description Collection task id ([doc example] 32 lowercase hex). */
+                /** @description Collection task id ([doc example] 32 lowercase hex). The SDK accepts 1–128 letters, digits, `_` or `-` and refuses anything else before sending (a path segment never carries `/`, `.` runs, `%` or control characters) [mock]. */
                 task_id: components["parameters"]["TaskId"];
             };
             cookie?: never;
@@ -843,9 +843,9 @@ export interface operations {
             path: {
                 /** @description Project id (32 hex characters) of the region. */
                 project_id: components["parameters"]["ProjectId"];
-                /** @description Collection task id ([doc example] 32 lowercase hex). */
+                /** @description Collection task id ([doc example] 32 lowercase hex). The SDK accepts 1–128 letters, digits, `_` or `-` and refuses anything else before sending (a path segment never carries `/`, `.` runs, `%` or control characters) [mock]. */
                 task_id: components["parameters"]["TaskId"];
-                /** @description Task instance id ([mock] 32 lowercase hex). */
+                /** @description Task instance id ([mock] 32 lowercase hex). The SDK accepts 1–128 letters, digits, `_` or `-` and refuses anything else before sending (a path segment never carries `/`, `.` runs, `%` or control characters) [mock]. */
                 instance_id: string;
             };
             cookie?: never;
