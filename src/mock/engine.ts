@@ -28,7 +28,7 @@ import { SeededIds } from './ids.js';
 import { Journal, type JournalEntry } from './journal.js';
 import { ServiceRegistry } from './registry.js';
 import { type EngineAnswer, NETWORK_ERROR, type Prepared, type RenderSink, render, renderReset } from './render.js';
-import type { MockRequest, MockResponse, MockRoute, MockService, MockSettings } from './types.js';
+import type { MockGateway, MockRequest, MockResponse, MockRoute, MockService, MockSettings } from './types.js';
 
 export type { CreateMockOptions, EngineAnswer, Mock, MockDefaults, MockError, MockFaults, MockServices, MockSnapshot };
 export { DEFAULT_SETTINGS, MAX_BODY_BYTES };
@@ -198,6 +198,14 @@ export class MockEngine implements Mock {
 
   addAccessKey(options: { temporary?: boolean } = {}): { ak: string; sk: string; securityToken?: string } {
     return addDefaultAccessKey(this.registry.credentials, this.defaults, options.temporary ?? false);
+  }
+
+  /**
+   * The gateway that answers for a request target, for refusals of requests the engine never sees (the HTTP server's
+   * malformed requests). @internal
+   */
+  gatewayFor(target: string, namesAction: boolean): MockGateway {
+    return this.registry.gatewayFor(target, namesAction);
   }
 
   dispose(): void {

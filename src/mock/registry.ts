@@ -77,6 +77,17 @@ export class ServiceRegistry {
     return this.list.map((s) => s.name);
   }
 
+  /**
+   * The gateway in front of a request that could not be parsed far enough to route: an RPC service's when it targets
+   * `/` and names an action (header or query), else the REST services'.
+   */
+  gatewayFor(target: string, namesAction: boolean): MockGateway {
+    const rpc = this.rpc[0];
+    const atRoot = target === '/' || target.startsWith('/?');
+    const action = namesAction || /[?&]Action=/.test(target);
+    return rpc !== undefined && atRoot && action ? rpc.service.gateway : this.restGateway;
+  }
+
   /** The RPC service a request at `/` names by its action (the first that recognises one), and that action. */
   claim(path: string, headers: Headers, query: URLSearchParams): { rpc: RpcEntry; action: string } | undefined {
     if (path !== '/') return undefined;

@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type CreateMockOptions, createMock, MAX_BODY_BYTES, type Mock, MockEngine } from './engine.js';
+import { huaweiGateway } from './gateways.js';
+import type { MockGateway, MockIds, MockRequest } from './types.js';
 
 /** Default of {@link StartMockServerOptions.headersTimeoutMs}: 5 s to send a request's headers. */
 export const DEFAULT_HEADERS_TIMEOUT_MS = 5_000;
@@ -59,8 +61,9 @@ export interface MockServer {
  * (`Response.error()`) destroys the socket; bodies over 12 MB are not buffered beyond the limit (the engine answers
  * 413 `APIGW.0201`) and the connection is closed after the answer.
  *
- * Requests the engine never sees are refused in the Huawei gateway's envelope `{error_code, error_msg, request_id}`
- * (with an `x-request-id` header) and the connection is closed: 400 `MOCK.0400` for a malformed request line, method
+ * Requests the engine never sees are refused in the envelope of the gateway in front of their target (an RPC
+ * service's for `/`, else the REST services', e.g. `{error_code, error_msg, request_id}` with `x-request-id`) and
+ * the connection is closed: 400 `MOCK.0400` for a malformed request line, method
  * or header, an HTTP version other than 1.x, the methods CONNECT, TRACE and TRACK, a missing, repeated or malformed Host (a port over 65535, user
  * info) or a target that is not a path; 408 `MOCK.0408` for headers not sent within `headersTimeoutMs`; 431
  * `MOCK.0431` for headers over node's size limit.
@@ -83,6 +86,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const host = options.host ?? '127.0.0.1';
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const sockets = new Set<Socket>();
+  const gatewayFor = (target: string, namesAction = false): MockGateway =>
+    mock instanceof MockEngine ? mock.gatewayFor(target, namesAction) : huaweiGateway;
 
   const server = createServer(
     {
@@ -97,7 +102,12 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     (req, res) => {
       const problem = badRequest(req);
       if (problem !== undefined) {
-        const { headers, body } = rejection(400, problem);
+        const { headers, body } = rejection(
+          gatewayFor(req.url ?? '', req.headers['x-acs-action'] !== undefined),
+          400,
+          problem,
+          req.headers.host,
+        );
         res.writeHead(400, headers);
         res.end(body);
         return;
@@ -124,11 +134,11 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
       return;
     }
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    refuse(socket, status, CLIENT_ERROR_MESSAGES[status] as string);
+    refuse(gatewayFor(...targetOf(error)), socket, status, CLIENT_ERROR_MESSAGES[status] as string);
   });
   // CONNECT is a proxy's method; the mock is not one.
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
-    refuse(socket, 400, 'Bad request: method CONNECT is not supported.');
+    refuse(gatewayFor(''), socket, 400, 'Bad request: method CONNECT is not supported.');
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -198,19 +208,24 @@ function badRequest(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
-/** A refusal in the Huawei gateway's envelope, with a request id of its own (the engine's ids are not used). */
-function rejection(status: number, message: string): { headers: Record<string, string>; body: string } {
-  const requestId = randomBytes(16).toString('hex');
-  const body = JSON.stringify({ error_code: `MOCK.0${status}`, error_msg: message, request_id: requestId });
-  return {
-    headers: {
-      'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
-      'x-request-id': requestId,
-      connection: 'close',
-    },
-    body,
-  };
+/** Request ids of refusals: random, so that a refusal leaves the engine's seeded ids where they were. */
+const refusalIds: MockIds = {
+  next: () => 0,
+  hex: (length) =>
+    randomBytes(Math.ceil(length / 2))
+      .toString('hex')
+      .slice(0, length),
+  uuid: (upper) => (upper ? randomUUID().toUpperCase() : randomUUID()),
+};
+
+/**
+ * The request target of bytes node:http could not parse (`METHOD SP target SP …`, '' when unreadable), and whether
+ * the bytes name an RPC action in a header.
+ */
+function targetOf(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): [string, boolean] {
+  const text = error.rawPacket?.subarray(0, 65_536).toString('latin1') ?? '';
+  const target = text.split('\r\n', 1)[0]?.split(' ')[1] ?? '';
+  return [target, /\r\nx-acs-action:/i.test(text)];
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -219,12 +234,43 @@ const STATUS_TEXT: Record<number, string> = {
   431: 'Request Header Fields Too Large',
 };
 
-/**
- * Writes {@link rejection} as raw HTTP/1.1 on a socket that has no response object, and closes it: our side at once,
- * the whole socket a second later even if the client never closes its side.
- */
-function refuse(socket: Duplex, status: number, message: string): void {
-  const { headers, body } = rejection(status, message);
+/** `http://<host>/` when the Host forms a URL, else `http://localhost/` (a refusal names the host it can). */
+function urlOfHost(host: string): URL {
+  try {
+    return new URL(`http://${host}/`);
+  } catch {
+    return new URL('http://localhost/');
+  }
+}
+
+/** A refusal in the envelope of the gateway in front of the target, with a request id of its own. */
+function rejection(
+  gateway: MockGateway,
+  status: number,
+  message: string,
+  host = 'localhost',
+): { headers: Record<string, string>; body: string } {
+  const requestId = gateway.newRequestId(refusalIds);
+  const req = {
+    requestId,
+    headers: new Headers(),
+    url: urlOfHost(host),
+  } as MockRequest;
+  const answer = gateway.errorResponse(status, `MOCK.0${status}`, message, req);
+  const body = JSON.stringify(answer.body);
+  return {
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      [gateway.requestIdHeader]: requestId,
+      connection: 'close',
+    },
+    body,
+  };
+}
+
+function refuse(gateway: MockGateway, socket: Duplex, status: number, message: string): void {
+  const { headers, body } = rejection(gateway, status, message);
   const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
   socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\n${lines.join('')}\r\n${body}`);
   setTimeout(() => socket.destroy(), 1_000).unref();
