@@ -1,6 +1,7 @@
 /** The state of one call, shared by its attempts, and the auth context providers see during it. */
-import { type AbortLike, type CallAbort, toAbortSignal } from './abort.js';
+import { type AbortLike, CallAbort, toAbortSignal } from './abort.js';
 import type { AuthContext, OutgoingRequest, RawResponse } from './auth/types.js';
+import { ConnectionError } from './errors.js';
 import type { CreateLookup } from './reconcile.js';
 import type { OperationSpec } from './service.js';
 import { type Transport, TransportAborted } from './transport.js';
@@ -74,4 +75,42 @@ export function sleep(ms: number, signal: AbortLike): Promise<void> {
     }, ms);
     signal.addEventListener('abort', listener);
   });
+}
+
+/** The attempt timer's callback (a shared function: no closure per attempt). */
+const abortAttempt = (attempt: CallAbort): void => attempt.abort();
+
+/**
+ * Sends one attempt of `call` within its own limit (`attemptTimeoutMs`), when that ends before the call's deadline:
+ * an attempt that outlives it is abandoned with a `ConnectionError` of code `ATTEMPT_TIMEOUT` (its outcome unknown).
+ */
+export async function sendAttempt(
+  transport: Transport,
+  req: OutgoingRequest,
+  call: Call,
+  n: number,
+  shown: () => string,
+): Promise<RawResponse> {
+  const remaining = call.timeoutMs - (Date.now() - call.started);
+  if (call.attemptTimeoutMs >= remaining) return transport.send(req, call.abort);
+  const attempt = new CallAbort();
+  const timer = setTimeout(abortAttempt, call.attemptTimeoutMs, attempt);
+  call.abort.addEventListener('abort', attempt);
+  try {
+    return await transport.send(req, attempt);
+  } catch (error) {
+    if (error instanceof TransportAborted && attempt.aborted && !call.abort.aborted) {
+      const { method } = req;
+      throw new ConnectionError(`${method} ${shown()}: attempt ${n} timed out after ${call.attemptTimeoutMs} ms`, {
+        method,
+        path: shown(),
+        code: 'ATTEMPT_TIMEOUT',
+        requestSent: true,
+      });
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    call.abort.removeEventListener('abort', attempt);
+  }
 }

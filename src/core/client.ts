@@ -9,7 +9,7 @@ import pRetry, { AbortError as StopRetrying } from 'p-retry';
 import { type AbortLike, CallAbort, toAbortSignal } from './abort.js';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import type { AuthContext, AuthProvider, OutgoingRequest, RawResponse } from './auth/types.js';
-import { type Call, CallAuthContext, sleep } from './call.js';
+import { type Call, CallAuthContext, sendAttempt, sleep } from './call.js';
 import {
   DEFAULT_ATTEMPT_TIMEOUT_MS,
   DEFAULT_MAX_RETRIES,
@@ -18,18 +18,21 @@ import {
   type RequestOptions,
   requestOptionRules,
 } from './config.js';
-import {
-  AbortError,
-  type ApiError,
-  ConfigurationError,
-  ConnectionError,
-  createApiError,
-  TimeoutError,
-} from './errors.js';
+import { AbortError, type ApiError, ConfigurationError, createApiError, TimeoutError } from './errors.js';
 import { isApiError, isConnectionError, isMetacollectError } from './guards.js';
 import { LevelLogger, resolveLogLevel } from './logger.js';
 import { addHeaders, baseHeaders, bodyTextOf, serialiseQuery, withDisplayPath } from './outgoing.js';
-import { CreateLedger, describeLookup, findCreated, type LookupReport, OutcomeUnknownError } from './reconcile.js';
+import {
+  CreateLedger,
+  describeLookup,
+  finalError,
+  findCreated,
+  type LookupReport,
+  lookedUp,
+  mayHaveCreated,
+  notSent,
+  OutcomeUnknownError,
+} from './reconcile.js';
 import { readSuccess } from './response.js';
 import { errorCodeOf, requestIdFrom } from './response-fields.js';
 import { isOutcomeUnknown, isRetryable, retryDelay } from './retry.js';
@@ -39,15 +42,6 @@ import { VERSION } from './version.js';
 
 /** The deadline timer's callback (a shared function: no closure per call). */
 const abortCall = (call: CallAbort): void => call.abort();
-
-/**
- * Failures that prove the call's own request was never sent although they look otherwise: the auth provider's
- * (e.g. a token fetch that failed). They are retried as if the operation were idempotent.
- */
-const notSent = new WeakSet<object>();
-
-/** Failures of unknown outcome after which a lookup found no object made by the call: safe to send again. */
-const lookedUp = new WeakMap<object, LookupReport>();
 
 /** One exchange of an attempt: the request as sent (auth applied) and the answer. */
 interface Exchange {
@@ -234,7 +228,7 @@ export abstract class ServiceClient {
     try {
       return await this.#reconciled<T>(call, 1);
     } catch (error) {
-      if (!(await this.#beforeRetry(call, error, 1))) throw finalError(call, error);
+      if (!(await this.#beforeRetry(call, error, 1))) throw finalError(call.spec.operation, error);
     }
     try {
       return await pRetry((n: number) => this.#retry<T>(call, n + 1), {
@@ -244,7 +238,7 @@ export abstract class ServiceClient {
         shouldRetry: ({ error, retriesConsumed }) => this.#beforeRetry(call, error, retriesConsumed + 2),
       });
     } catch (error) {
-      throw finalError(call, error);
+      throw finalError(call.spec.operation, error);
     }
   }
 
@@ -367,23 +361,9 @@ export abstract class ServiceClient {
       if (typeof error === 'object' && error !== null) notSent.add(error);
       throw error;
     }
-    // The attempt's own limit, when it ends before the call's deadline.
-    const remaining = call.timeoutMs - (Date.now() - call.started);
-    const limited = call.attemptTimeoutMs < remaining ? new CallAbort() : undefined;
-    const timer = limited === undefined ? undefined : setTimeout(abortCall, call.attemptTimeoutMs, limited);
-    if (limited !== undefined) call.abort.addEventListener('abort', limited);
     try {
-      raw = await this.#transport.send(req, limited ?? call.abort);
+      raw = await sendAttempt(this.#transport, req, call, n, shown);
     } catch (error) {
-      if (error instanceof TransportAborted && limited?.aborted && !call.abort.aborted) {
-        const method = spec.method;
-        throw new ConnectionError(`${method} ${shown()}: attempt ${n} timed out after ${call.attemptTimeoutMs} ms`, {
-          method,
-          path: shown(),
-          code: 'ATTEMPT_TIMEOUT',
-          requestSent: true,
-        });
-      }
       if (error instanceof TransportAborted) throw error;
       const safe =
         spec.displayPath !== undefined && isConnectionError(error) ? withDisplayPath(error, req, shown()) : error;
@@ -392,11 +372,6 @@ export abstract class ServiceClient {
         this.#logger.debug(`${spec.method} ${shown()} → ${what} in ${Date.now() - t0} ms (attempt ${n})`);
       }
       throw safe;
-    } finally {
-      if (limited !== undefined) {
-        clearTimeout(timer);
-        call.abort.removeEventListener('abort', limited);
-      }
     }
     if (debug) {
       const requestId = requestIdFrom(raw.headers, this.#service.requestIdHeaders);
@@ -440,19 +415,4 @@ export abstract class ServiceClient {
 function isAlreadyDone(spec: OperationSpec, error: ApiError): boolean {
   const code = error.errorCode?.toUpperCase();
   return code !== undefined && (spec.alreadyDoneCodes?.some((c) => c.toUpperCase() === code) ?? false);
-}
-
-/** The error a call ends with: a create whose outcome stayed unknown after its lookup says so. */
-function finalError(call: Call, error: unknown): unknown {
-  const report = typeof error === 'object' && error !== null ? lookedUp.get(error) : undefined;
-  return report === undefined ? error : new OutcomeUnknownError(call.spec.operation, error, report);
-}
-
-/**
- * Whether a failed create attempt may have made its object: an outcome-unknown failure, or any 5xx (a backend may
- * answer 503 after processing; a lookup costs less than a duplicate). Not a failure of the auth provider's.
- */
-function mayHaveCreated(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || notSent.has(error)) return false;
-  return isOutcomeUnknown(error) || (isApiError(error) && error.status >= 500);
 }

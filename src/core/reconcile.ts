@@ -6,6 +6,8 @@
  */
 import type { AbortLike } from './abort.js';
 import { MetacollectError } from './errors.js';
+import { isApiError } from './guards.js';
+import { isOutcomeUnknown } from './retry.js';
 
 /** An object a lookup found that matches the create's identifying fields exactly. */
 export interface Candidate {
@@ -210,4 +212,28 @@ export class OutcomeUnknownError extends MetacollectError {
     this.operation = operation;
     this.lookup = lookup;
   }
+}
+
+/**
+ * Failures that prove the call's own request was never sent although they look otherwise: the auth provider's
+ * (e.g. a token fetch that failed). They are retried as if the operation were idempotent.
+ */
+export const notSent = new WeakSet<object>();
+
+/** Failures of unknown outcome after which a lookup found no object made by the call: safe to send again. */
+export const lookedUp = new WeakMap<object, LookupReport>();
+
+/**
+ * Whether a failed create attempt may have made its object: an outcome-unknown failure, or any 5xx (a backend may
+ * answer 503 after processing; a lookup costs less than a duplicate). Not a failure of the auth provider's.
+ */
+export function mayHaveCreated(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || notSent.has(error)) return false;
+  return isOutcomeUnknown(error) || (isApiError(error) && error.status >= 500);
+}
+
+/** The error a call ends with: a create whose outcome stayed unknown after its lookup says so. */
+export function finalError(operation: string, error: unknown): unknown {
+  const report = typeof error === 'object' && error !== null ? lookedUp.get(error) : undefined;
+  return report === undefined ? error : new OutcomeUnknownError(operation, error, report);
 }

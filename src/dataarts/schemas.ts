@@ -20,10 +20,13 @@
  * - Response schemas are lenient where the real service may differ: unknown fields kept (`z.looseObject`), no
  *   format or cron checks, but required fields and enums are checked.
  */
+
 import { z } from 'zod';
 import { describeValue, formatPath, INT32_MAX } from '../core/format.js';
 import { parseQuartzCron } from '../cron/quartz.js';
 import type { components } from '../generated/dataarts-catalog.js';
+import { optBool, optInt, optStringArray, optText, text, typeError } from './fields.js';
+import { parseScheduleTime, parseSearchTime } from './times.js';
 
 type Schemas = components['schemas'];
 
@@ -98,69 +101,6 @@ export const DATA_SOURCE_TYPE_PATTERN = /^[A-Za-z0-9_]{1,64}$/;
 /** Largest search page (`limit`); anything above is rejected, never capped. */
 export const SEARCH_LIMIT_MAX = 1000;
 
-/** Error callback for a field's type check: "field: is required (expected X)" or "field: expected X, got Y". */
-function typeError(field: string, expected: string) {
-  return (iss: { input?: unknown }) =>
-    iss.input === undefined
-      ? `${field}: is required (expected ${expected})`
-      : `${field}: expected ${expected}, got ${describeValue(iss.input)}`;
-}
-
-/** Number of Unicode code points (what JSON Schema minLength/maxLength count). */
-export function codePointLength(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-
-function text(field: string, opts: { min?: number; max?: number } = {}) {
-  let s = z.string({ error: typeError(field, 'a string') });
-  const { min, max } = opts;
-  if (min !== undefined && min > 0) {
-    s = s.refine((v) => codePointLength(v) >= min, {
-      error: min === 1 ? `${field}: must not be empty` : `${field}: must be at least ${min} characters`,
-    });
-  }
-  if (max !== undefined) {
-    s = s.refine((v) => codePointLength(v) <= max, { error: `${field}: must be at most ${max} characters` });
-  }
-  return s;
-}
-
-/** Optional string that also accepts `null` (= absent, [mock]). */
-function optText(field: string, opts: { max?: number } = {}) {
-  let s = z.string({ error: typeError(field, 'a string or null') });
-  const { max } = opts;
-  if (max !== undefined) {
-    s = s.refine((v) => codePointLength(v) <= max, { error: `${field}: must be at most ${max} characters` });
-  }
-  return s.nullable().optional();
-}
-
-function optInt(field: string, min: number, max: number) {
-  const range = `an integer from ${min} to ${max}`;
-  return z
-    .int({ error: typeError(field, `${range} or null`) })
-    .min(min, { error: `${field}: expected ${range}` })
-    .max(max, { error: `${field}: expected ${range}` })
-    .nullable()
-    .optional();
-}
-
-function optBool(field: string) {
-  return z
-    .boolean({ error: typeError(field, 'a boolean or null') })
-    .nullable()
-    .optional();
-}
-
-function optStringArray(field: string) {
-  return z
-    .array(z.string({ error: typeError(`${field}[]`, 'a string') }), { error: typeError(field, 'an array of strings') })
-    .nullable()
-    .optional();
-}
-
 /**
  * Joins the issues of a failed parse into one line. Each message already names its field; a message that does not
  * (zod's own, e.g. from a nested union) gets the dotted path in front.
@@ -180,49 +120,6 @@ export function formatDataArtsIssues(error: z.ZodError): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Time formats
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z| ?([+-])(\d{2})(?::?(\d{2}))?)$/;
-
-/**
- * Parses a schedule window bound — vendor `yyyy-MM-ddTHH:mm:ss +08`, or ISO-8601 with `Z` / `±HH:MM` / `±HHMM`
- * (space before the offset optional, fractional seconds allowed) — to epoch milliseconds; `undefined` if the text
- * is not in those formats or is not a real calendar time.
- */
-export function parseScheduleTime(value: string): number | undefined {
-  const m = DATE_TIME.exec(value);
-  if (!m) return undefined;
-  const [, ys, mos, ds, hs, mis, ss, frac, zone, sign, ohs, oms] = m;
-  const y = Number(ys);
-  const mo = Number(mos);
-  const d = Number(ds);
-  const h = Number(hs);
-  const mi = Number(mis);
-  const s = Number(ss);
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
-  const dim = new Date(Date.UTC(2000, mo, 0)).getUTCDate(); // leap year: 29 for February
-  if (d > dim || (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))) return undefined;
-  let offsetMin = 0;
-  if (zone !== 'Z') {
-    const oh = Number(ohs);
-    const om = oms === undefined ? 0 : Number(oms);
-    if (oh > 18 || om > 59) return undefined;
-    offsetMin = (sign === '-' ? -1 : 1) * (oh * 60 + om);
-  }
-  const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo - 1, d);
-  date.setUTCHours(h, mi, s, ms);
-  return date.getTime() - offsetMin * 60_000;
-}
-
-/**
- * Parses a search `start_time`/`end_time`: epoch-ms digits or a date-time as `parseScheduleTime`. The spec's pattern
- * allows 1-15 digits (epoch ms up to the year 33658), so a 16th digit is rejected, by the SDK and the mock alike.
- */
-export function parseSearchTime(value: string): number | undefined {
-  if (/^\d{1,15}$/.test(value)) return Number(value);
-  return parseScheduleTime(value);
-}
 
 const TIME_FORMATS = "'yyyy-MM-ddTHH:mm:ss +08' or ISO-8601 with Z or ±HH:MM";
 

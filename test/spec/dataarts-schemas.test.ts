@@ -8,19 +8,17 @@ import {
   CollectionTaskInputSchema,
   CollectionTaskSchema,
   CreateTaskResponseSchema,
-  codePointLength,
   DataArtsErrorBodySchema,
   formatDataArtsIssues,
   GatewayErrorSchema,
   JobLogRequestSchema,
   JobLogResponseSchema,
-  parseScheduleTime,
-  parseSearchTime,
   ScheduleConfigSchema,
   SearchTasksRequestSchema,
   SearchTasksResponseSchema,
   TaskActionSchema,
 } from '../../src/dataarts/schemas.js';
+import { codePointLength, parseScheduleTime, parseSearchTime } from '../../src/dataarts/times.js';
 
 /** The vendor's published CreateTask example, verbatim in content (note "id": null). */
 const published = {

@@ -14,16 +14,14 @@
 import { describeValue, INT32_MAX } from '../../../core/format.js';
 import { parseQuartzCron, type QuartzCron } from '../../../cron/quartz.js';
 import {
-  codePointLength,
   DATA_SOURCE_TYPE_PATTERN,
   ENABLED_VALUES,
-  parseScheduleTime,
-  parseSearchTime,
   SCHEDULE_TYPES,
   SEARCH_LIMIT_MAX,
   TASK_ACTIONS,
   TASK_TEXT_MAX,
 } from '../../../dataarts/schemas.js';
+import { codePointLength, parseScheduleTime, parseSearchTime } from '../../../dataarts/times.js';
 import { isJsonObject, readControlBody, readJson } from '../../body.js';
 import { ControlError } from '../../errors.js';
 import type { MockRequest } from '../../types.js';

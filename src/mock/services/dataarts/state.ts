@@ -13,7 +13,7 @@
  *   workspace set and the connection reachability seeds, and drops tasks and instances.
  */
 import { parseQuartzCron } from '../../../cron/quartz.js';
-import { parseScheduleTime } from '../../../dataarts/schemas.js';
+import { parseScheduleTime } from '../../../dataarts/times.js';
 import type { ServiceContext } from '../../types.js';
 import {
   alreadyRunning,
