@@ -249,19 +249,21 @@ export abstract class ServiceClient {
   async #reconciled<T>(call: Call, n: number): Promise<WithResponse<T>> {
     const { lookup } = call;
     if (lookup === undefined) return this.#attempt<T>(call, n);
-    const leave = this.#creates.sending(lookup.key);
+    const ledger = this.#creates;
+    ledger.enter(lookup.key);
+    let result: WithResponse<T>;
     try {
-      const result = await this.#attempt<T>(call, n);
-      const id = lookup.idOf(result.data);
-      if (id !== undefined) this.#creates.claim(id);
-      return result;
+      result = await this.#attempt<T>(call, n);
     } catch (error) {
-      leave();
+      ledger.leave(lookup.key);
       if (!mayHaveCreated(error)) throw error;
       return await this.#lookUp<T>(call, error);
-    } finally {
-      leave();
     }
+    // Claimed before it leaves the wire, so that a lookup waiting for this key never adopts it.
+    const id = lookup.idOf(result.data);
+    if (id !== undefined) ledger.claim(id);
+    ledger.leave(lookup.key);
+    return result;
   }
 
   /** Looks up the create of `call` after `error`, an attempt of unknown outcome: adopts what it made, or rethrows. */

@@ -31,7 +31,10 @@ export interface LookupPage {
 
 /** How an operation finds the object a create may have made. */
 export interface CreateLookup<R = unknown> {
-  /** The identifying fields of the request, as one string: creates with the same key are "identical". */
+  /**
+   * A cheap key of the request's identity (e.g. its name): creates that might be identical share it, so that a lookup
+   * waits for them and runs one at a time; creates that share it but differ elsewhere only wait for each other.
+   */
   key: string;
   /** Pages through the narrowest list the API allows, yielding the exact matches of each page. */
   pages(signal: AbortLike): AsyncIterable<LookupPage>;
@@ -74,7 +77,7 @@ const MAX_CLAIMS = 10_000;
  */
 export class CreateLedger {
   readonly #claimed = new Set<string>();
-  readonly #sending = new Map<string, { count: number; idle: (() => void)[] }>();
+  readonly #sending = new Map<string, { count: number; idle: (() => void)[] | undefined }>();
   readonly #locks = new Map<string, Promise<unknown>>();
 
   /** Marks `id` as taken; false when it already was. */
@@ -92,32 +95,31 @@ export class CreateLedger {
     return this.#claimed.has(id);
   }
 
-  /** Counts an attempt of `key` on the wire until the returned function is called. */
-  sending(key: string): () => void {
-    let entry = this.#sending.get(key);
-    if (entry === undefined) {
-      entry = { count: 0, idle: [] };
-      this.#sending.set(key, entry);
-    }
-    entry.count++;
-    const e = entry;
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      e.count--;
-      if (e.count === 0) {
-        this.#sending.delete(key);
-        for (const wake of e.idle.splice(0)) wake();
-      }
-    };
+  /** Counts an attempt of `key` on the wire, until {@link CreateLedger.leave} (called once per enter). */
+  enter(key: string): void {
+    const entry = this.#sending.get(key);
+    if (entry === undefined) this.#sending.set(key, { count: 1, idle: undefined });
+    else entry.count++;
+  }
+
+  /** Ends an attempt counted by {@link CreateLedger.enter}; wakes the lookups waiting for `key` to be idle. */
+  leave(key: string): void {
+    const entry = this.#sending.get(key);
+    if (entry === undefined) return;
+    entry.count--;
+    if (entry.count > 0) return;
+    this.#sending.delete(key);
+    if (entry.idle !== undefined) for (const wake of entry.idle) wake();
   }
 
   /** Resolves once no attempt of `key` is on the wire (at once when none is). */
   idle(key: string): Promise<void> {
     const entry = this.#sending.get(key);
     if (entry === undefined) return Promise.resolve();
-    return new Promise((resolve) => entry.idle.push(resolve));
+    return new Promise((resolve) => {
+      entry.idle ??= [];
+      entry.idle.push(resolve);
+    });
   }
 
   /** Runs `fn` after every earlier `exclusive` call of the same key has finished. */

@@ -23,11 +23,11 @@ export function collectionTaskLookup(
   workspace: string,
   search: SearchPage,
 ): CreateLookup<CreateTaskResponse> {
-  const connection = connectionOf(body.task_config);
-  const type = body.data_source_type.toLowerCase();
   return {
-    key: JSON.stringify(['CreateTask', workspace, body.name, type, connection]),
+    key: `CreateTask\u0000${workspace}\u0000${body.name}`,
     async *pages(signal) {
+      const connection = connectionOf(body.task_config);
+      const type = body.data_source_type.toLowerCase();
       const filters: SearchTasksRequest = { name: body.name, data_source_type: body.data_source_type };
       if (typeof connection === 'string') filters.data_connection_id = connection;
       for (let offset = 0; ; offset += PAGE_SIZE) {

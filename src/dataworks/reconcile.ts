@@ -42,7 +42,7 @@ export function crawlerLookup(
   list: Page<ListCrawlersRequest, ListCrawlersResponse>,
 ): CreateLookup<CreateCrawlerResponse> {
   return {
-    key: JSON.stringify(['CreateCrawler', body.Name, body.DataSourceId, body.Type]),
+    key: `CreateCrawler\u0000${body.Name}\u0000${body.DataSourceId}`,
     pages: (signal) =>
       paged(
         (PageNumber) =>
@@ -76,12 +76,12 @@ export function dataSourceLookup(
   body: CreateDataSourceRequest,
   list: Page<ListDataSourcesRequest, ListDataSourcesResponse>,
 ): CreateLookup<CreateDataSourceResponse> {
-  const type = body.Type.toLowerCase();
-  const env = envOf(body.ConnectionProperties);
   return {
-    key: JSON.stringify(['CreateDataSource', body.ProjectId, body.Name, type, env]),
-    pages: (signal) =>
-      paged(
+    key: `CreateDataSource\u0000${body.ProjectId}\u0000${body.Name}`,
+    pages: (signal) => {
+      const type = body.Type.toLowerCase();
+      const env = envOf(body.ConnectionProperties);
+      return paged(
         (PageNumber) =>
           list(
             { ProjectId: body.ProjectId, Name: body.Name, Types: [body.Type], PageNumber, PageSize: PAGE_SIZE },
@@ -98,7 +98,8 @@ export function dataSourceLookup(
               .map((d) => ({ id: String(d.Id), createdAt: created(d.CreateTime) })),
           };
         },
-      ),
+      );
+    },
     result: (found, requestId) => ({ RequestId: requestId ?? '', Id: Number(found.id) }),
     idOf: (result) => String(result.Id),
   };

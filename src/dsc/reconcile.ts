@@ -26,10 +26,10 @@ function sourcesKey(
 
 /** The lookup of `createScanTask(body)`; `list` sends one ListTaskTemplates page. */
 export function scanTaskLookup(body: CreateTaskTemplateRequest, list: ListPage): CreateLookup<OperateResult> {
-  const sources = sourcesKey(body.data_sources);
   return {
-    key: JSON.stringify(['CreateTaskTemplates', body.task_name, sources]),
+    key: `CreateTaskTemplates\u0000${body.task_name}`,
     async *pages(signal) {
+      const sources = sourcesKey(body.data_sources);
       for (let offset = 0; ; offset += PAGE_SIZE) {
         const page = await list({ task_name: body.task_name, offset, limit: PAGE_SIZE }, signal as AbortSignal);
         const items = page.data.result ?? [];

@@ -93,7 +93,7 @@ describe('findCreated', () => {
   it('waits for identical attempts on the wire before looking', async () => {
     const ledger = new CreateLedger();
     const start = Date.now();
-    const done = ledger.sending('k');
+    ledger.enter('k');
     let looked = false;
     const pending = findCreated(
       {
@@ -110,7 +110,7 @@ describe('findCreated', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(looked).toBe(false);
     ledger.claim('sibling'); // the sibling's success is recorded before it leaves the wire
-    done();
+    ledger.leave('k');
     const report = await pending;
     expect(looked).toBe(true);
     expect(report.adopted).toBeUndefined();
