@@ -203,6 +203,31 @@ describe('per-attempt timeout', () => {
     await client.close();
   });
 
+  it('a hung create goes through reconciliation: looked up, then sent again', async () => {
+    let creates = 0;
+    server.requests.length = 0;
+    server.handle((req, res) => {
+      if (req.method === 'GET') return json(res, 200, { total_num: 0, result: [] });
+      creates++;
+      if (creates === 1) return; // the first create hangs
+      json(res, 200, { status: 'success', msg: 'ok', id: '1001' });
+    });
+    const client = new DscClient({
+      endpoint: server.url,
+      projectId: PROJECT,
+      auth: { token: TOKEN },
+      attemptTimeoutMs: 200,
+      timeoutMs: 5_000,
+      logLevel: 'off',
+      env: {},
+    });
+    const r = await client.createScanTask(body('slow')).withResponse();
+    expect(r.data.id).toBe('1001');
+    expect(r.reconciled).toBeUndefined();
+    expect(server.requests.map((q) => q.method)).toEqual(['POST', 'GET', 'POST']);
+    await client.close();
+  });
+
   it('rejects an invalid attemptTimeoutMs at construction, naming it', () => {
     expect(
       () =>
