@@ -47,14 +47,16 @@ export interface DataWorksOp {
 
 export type HttpOp = HuaweiOp | DataWorksOp;
 
-const DSC_TEMPLATE = {
+/** Shared with the SDK fuzz (sdk.test.ts). */
+export const DSC_TEMPLATE = {
   task_name: 'fuzz2',
   task_description: 'd',
   data_sources: [{ db_type: 'MySQL', ins_id: 'ins-2' }],
   schedule_type: 'ONCE',
   scan_config: { scan_tables: true },
 };
-const DSC_TEMPLATE_SPEC: JsonSpec = {
+/** Shared with the SDK fuzz (sdk.test.ts). */
+export const DSC_TEMPLATE_SPEC: JsonSpec = {
   required: [
     ['task_name'],
     ['data_sources'],
@@ -68,7 +70,8 @@ const DSC_TEMPLATE_SPEC: JsonSpec = {
     [['data_sources', 0, 'ins_id'], 256],
   ],
 };
-const DSC_UPDATE_SPEC: JsonSpec = {
+/** Shared with the SDK fuzz (sdk.test.ts). */
+export const DSC_UPDATE_SPEC: JsonSpec = {
   required: [
     ['data_sources', 0, 'db_type'],
     ['data_sources', 0, 'ins_id'],
@@ -81,7 +84,8 @@ const DSC_PAGING: Record<string, TextInput> = {
   limit: { kind: 'int' },
 };
 
-const DATAARTS_TASK = {
+/** Shared with the SDK fuzz (sdk.test.ts). */
+export const DATAARTS_TASK = {
   name: 'fuzz2',
   description: 'd',
   dir_id: '0',
@@ -89,7 +93,8 @@ const DATAARTS_TASK = {
   schedule_config: { schedule_type: 'RUN_ONCE' },
   task_config: { data_connection_id: 'conn-2' },
 };
-const DATAARTS_TASK_SPEC: JsonSpec = {
+/** Shared with the SDK fuzz (sdk.test.ts). */
+export const DATAARTS_TASK_SPEC: JsonSpec = {
   required: [
     ['name'],
     ['dir_id'],

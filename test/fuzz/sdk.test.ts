@@ -11,6 +11,7 @@ import { DataWorksClient } from '../../src/dataworks/client.js';
 import { DscClient } from '../../src/dsc/client.js';
 import { badId, fcParams, fuzzTimeout, type JsonSpec, jsonDamage, materialise, pathText, SEED } from './damage.js';
 import { DW_PROJECT, type Fixture, fixture } from './fixture.js';
+import { DATAARTS_TASK, DATAARTS_TASK_SPEC, DSC_TEMPLATE, DSC_TEMPLATE_SPEC, DSC_UPDATE_SPEC } from './operations.js';
 
 interface Clients {
   dsc: DscClient;
@@ -28,43 +29,6 @@ interface SdkOp {
 }
 
 const none: JsonSpec = { required: [], bounded: [] };
-const DSC_TEMPLATE = {
-  task_name: 'fuzz2',
-  task_description: 'd',
-  data_sources: [{ db_type: 'MySQL', ins_id: 'ins-2' }],
-  schedule_type: 'ONCE',
-  scan_config: { scan_tables: true },
-};
-const DSC_BOUNDED: JsonSpec['bounded'] = [
-  [['task_name'], 1024],
-  [['task_description'], 1024],
-  [['data_sources', 0, 'ins_id'], 256],
-];
-const DATAARTS_TASK = {
-  name: 'fuzz2',
-  description: 'd',
-  dir_id: '0',
-  data_source_type: 'DLI',
-  schedule_config: { schedule_type: 'RUN_ONCE' },
-  task_config: { data_connection_id: 'conn-2' },
-};
-const DATAARTS_SPEC: JsonSpec = {
-  required: [
-    ['name'],
-    ['dir_id'],
-    ['data_source_type'],
-    ['schedule_config'],
-    ['schedule_config', 'schedule_type'],
-    ['task_config'],
-  ],
-  bounded: [
-    [['name'], 128],
-    [['description'], 1024],
-    [['dir_id'], 64],
-    [['data_source_type'], 64],
-  ],
-  open: [['task_config']],
-};
 const anyId = (s: string) => s;
 
 function dw(action: string, input: (fx: Fixture) => unknown, spec: JsonSpec): SdkOp {
@@ -75,28 +39,13 @@ const OPS: SdkOp[] = [
   {
     name: 'dsc createScanTask',
     input: () => DSC_TEMPLATE,
-    spec: {
-      required: [
-        ['task_name'],
-        ['data_sources'],
-        ['data_sources', 0, 'db_type'],
-        ['data_sources', 0, 'ins_id'],
-        ['schedule_type'],
-      ],
-      bounded: DSC_BOUNDED,
-    },
+    spec: { required: DSC_TEMPLATE_SPEC.required, bounded: DSC_TEMPLATE_SPEC.bounded },
     invoke: (c, _fx, v) => c.dsc.createScanTask(v as never),
   },
   {
     name: 'dsc updateScanTask',
     input: () => DSC_TEMPLATE,
-    spec: {
-      required: [
-        ['data_sources', 0, 'db_type'],
-        ['data_sources', 0, 'ins_id'],
-      ],
-      bounded: DSC_BOUNDED,
-    },
+    spec: DSC_UPDATE_SPEC,
     invoke: (c, fx, v) => c.dsc.updateScanTask(fx.templateId, v as never),
     id: { path: 'templateId', invoke: (c, _fx, id) => c.dsc.updateScanTask(anyId(id), { task_name: 'x' }) },
   },
@@ -135,13 +84,13 @@ const OPS: SdkOp[] = [
   {
     name: 'dataarts createCollectionTask',
     input: () => DATAARTS_TASK,
-    spec: DATAARTS_SPEC,
+    spec: DATAARTS_TASK_SPEC,
     invoke: (c, _fx, v) => c.dataarts.createCollectionTask(v as never),
   },
   {
     name: 'dataarts updateCollectionTask',
     input: () => DATAARTS_TASK,
-    spec: DATAARTS_SPEC,
+    spec: DATAARTS_TASK_SPEC,
     invoke: (c, fx, v) => c.dataarts.updateCollectionTask(fx.taskId, v as never),
     id: { path: 'taskId', invoke: (c, _fx, id) => c.dataarts.updateCollectionTask(id, DATAARTS_TASK as never) },
   },
