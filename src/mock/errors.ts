@@ -6,23 +6,29 @@
 
 /** A service-level error answer: HTTP status, the service's error code and a message naming the field. */
 export class MockApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** The service's error code, e.g. `DLG.9001`. */
+  readonly code: string;
+
+  /** Creates the error; `message` names the field and what was expected. */
+  constructor(status: number, code: string, message: string) {
     super(message);
     this.name = 'MockApiError';
+    this.status = status;
+    this.code = code;
   }
 }
 
 /** A mistake in a request to a `/__mock/` control or seed route: answered `{"error": message}`, 400 by default. */
 export class ControlError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
+  /** HTTP status of the answer. */
+  readonly status: number;
+
+  /** Creates the error; `message` names the field and what was expected. */
+  constructor(message: string, status = 400) {
     super(message);
     this.name = 'ControlError';
+    this.status = status;
   }
 }

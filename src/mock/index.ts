@@ -17,7 +17,9 @@ export {
 } from './api.js';
 export type { MockServices } from './builtins.js';
 export { createMock } from './engine.js';
+export { ControlError, MockApiError } from './errors.js';
 export type { ArmedFault, FaultSpec } from './faults.js';
+export { acsGateway, huaweiGateway } from './gateways.js';
 export type { JournalEntry } from './journal.js';
 export { type MockServer, type StartMockServerOptions, startMockServer } from './server.js';
 export type { DataArtsMockService } from './services/dataarts/index.js';
@@ -27,8 +29,10 @@ export {
   type CallerIdentity,
   type ClockMode,
   MOCK_OBSERVER,
+  type MockApiAnswer,
   type MockClock,
   type MockExchange,
+  type MockGateway,
   type MockIds,
   type MockObserver,
   type MockRequest,
@@ -37,7 +41,9 @@ export {
   type MockService,
   type MockServiceFactory,
   type MockSettings,
+  type RestProtocol,
   type RouteAuth,
+  type RpcProtocol,
   type ServiceContext,
   type ServiceName,
 } from './types.js';

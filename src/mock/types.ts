@@ -213,6 +213,7 @@ export interface MockService {
   /**
    * The account store, on the one service that keeps it (IAM). The engine authenticates every route, builds the
    * default account and saves `MockSnapshot.accounts` from it, so no other service needs to know who holds it.
+   * @internal
    */
   readonly credentials?: CredentialStore;
   /** Public API routes of the service. */
