@@ -21,7 +21,15 @@ const entry = { index: 'src/index.ts', mock: 'src/mock/index.ts', msw: 'src/msw/
 export default defineConfig([
   // ESM: code splitting, so that each service's zod schemas (and zod) are a chunk the client entry imports on its
   // first call (`loadOnce(() => import('./schemas.js'))`), not when the package is imported.
-  { ...common, entry, format: ['esm'], splitting: true, dts: true, clean: false, define: { __METACOLLECT_CJS__: 'false' } },
+  {
+    ...common,
+    entry,
+    format: ['esm'],
+    splitting: true,
+    dts: true,
+    clean: false,
+    define: { __METACOLLECT_CJS__: 'false' },
+  },
   // CJS: one file per entry, bundled by esbuild alone (no Rollup tree-shaking pass, which would hoist every
   // require() to the top): the same dynamic imports become lazily run module initialisers whose require('zod') runs
   // on the first call. No import() is left in the CJS build, so CommonJS test runners without ESM support load it.
