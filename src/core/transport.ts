@@ -244,6 +244,19 @@ export class UndiciTransport implements Transport {
   }
 }
 
+/** Set by the build (tsup `define`): true in the CommonJS build, false in the ESM one, undefined when run from source. */
+declare const __METACOLLECT_CJS__: boolean | undefined;
+
+/**
+ * Loads undici on demand. The CommonJS build uses `require`, because CommonJS runners without ESM support (jest)
+ * refuse `import()`; the build drops the other branch, so each build holds only its own way of loading.
+ */
+function loadUndici(): Promise<typeof import('undici')> {
+  return typeof __METACOLLECT_CJS__ === 'boolean' && __METACOLLECT_CJS__
+    ? Promise.resolve().then(() => require('undici') as typeof import('undici'))
+    : import('undici');
+}
+
 /**
  * Transport over an undici Agent that the client owns and creates on its first request. undici is loaded then
  * (dynamic import) rather than when the package is imported: loading undici costs about as much as the rest of the
@@ -272,7 +285,7 @@ export class OwnedAgentTransport implements Transport {
   }
 
   #loadAgent(): Promise<Agent> {
-    this.#agent ??= import('undici').then(({ Agent }) => new Agent(this.#options));
+    this.#agent ??= loadUndici().then(({ Agent }) => new Agent(this.#options));
     return this.#agent;
   }
 

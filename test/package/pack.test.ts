@@ -1,69 +1,29 @@
 /**
- * Package correctness as a user sees it: pack the package, install the tarball into a fresh project and use it
- * there from ESM, CommonJS, ts-node and tsx, type-check a consumer under `node16` and `bundler` resolution, and start
- * the `metacollect-mock` bin. This is slow (an `npm install`), so everything shares one install.
+ * Package correctness as a user sees it: pack the package once, install the tarball into a fresh consumer (see
+ * consumer.ts) and use it there: what the tarball holds, the cold-import figures, the `metacollect-mock` bin, and
+ * the matrix of every way a user may load it (matrix.ts).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bin, type Consumer, prepareConsumer, root, run } from './consumer.js';
+import { registerMatrix } from './matrix.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const rootPkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-  devDependencies: Record<string, string>;
-};
-let work: string;
+let shared: Consumer;
 let consumer: string;
-let packed: { filename: string; size: number; unpackedSize: number; files: { path: string }[] };
-
-function run(cmd: string, args: string[], cwd: string, timeout = 120_000): string {
-  try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, NODE_OPTIONS: '' } });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`);
-  }
-}
+let packed: Consumer['packed'];
 
 beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist', 'index.js')) || process.env['CI'] !== 'true') {
-    run('npm', ['run', 'build'], root, 180_000);
-  }
-  work = mkdtempSync(path.join(tmpdir(), 'metacollect-pack-'));
-  const out = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root);
-  packed = (JSON.parse(out) as (typeof packed)[])[0]!;
-  consumer = path.join(work, 'consumer');
-  run('mkdir', ['-p', consumer], work);
-  writeFileSync(
-    path.join(consumer, 'package.json'),
-    // A CommonJS project (no "type"), as most ts-node users have: ts-node 10 cannot run a `.cts` entry inside a
-    // `"type": "module"` package, because Node then hands the entry to its ESM loader. ESM files use `.mts`.
-    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }, null, 2),
-  );
-  const dev = (name: string) => `${name}@${rootPkg.devDependencies[name]}`;
-  run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      path.join(work, packed.filename),
-      dev('typescript'),
-      dev('ts-node'),
-      dev('tsx'),
-      dev('@types/node'),
-      dev('msw'),
-    ],
-    consumer,
-    300_000,
-  );
+  shared = prepareConsumer();
+  consumer = shared.dir;
+  packed = shared.packed;
 }, 600_000);
 
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
+afterAll(() => shared?.dispose());
+
+describe('every way a user may load it (a fresh project per case)', () => {
+  registerMatrix(() => shared);
 });
 
 describe('the packed tarball', () => {
@@ -79,9 +39,24 @@ describe('the packed tarball', () => {
     expect(files).toContain('dist/index.d.cts');
     expect(files).toContain('LICENSE');
     const unexpected = files.filter(
-      (f) => !/^(dist\/|openapi\/[\w-]+\.yaml$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f),
+      (f) =>
+        !/^(dist\/|openapi\/[\w-]+\.yaml$|examples\/|bench\/README\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(
+          f,
+        ),
     );
     expect(unexpected).toEqual([]);
+    // No source maps (the build is readable as it is); no import() in the CommonJS build (jest cannot run it).
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    const dist = path.join(consumer, 'node_modules', 'metacollect', 'dist');
+    for (const f of files.filter((x) => x.endsWith('.cjs'))) {
+      expect(readFileSync(path.join(consumer, 'node_modules', 'metacollect', f), 'utf8')).not.toContain('import(');
+    }
+    expect(readFileSync(path.join(dist, 'index.cjs'), 'utf8')).toContain('require("undici")');
+    // Every relative link of the README points at a file in the package.
+    const readme = readFileSync(path.join(consumer, 'node_modules', 'metacollect', 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)].map((m) => m[1]!.replace(/\/$/, ''));
+    expect(links.length).toBeGreaterThan(3);
+    expect(links.filter((l) => !files.some((f) => f === l || f.startsWith(`${l}/`)))).toEqual([]);
   });
 
   it('imports as ESM', () => {
@@ -183,7 +158,7 @@ describe('the packed tarball', () => {
       }),
     );
     copyFileSync(path.join(root, 'examples', 'script.cts'), path.join(consumer, 'script.cts'));
-    const out = run(path.join(consumer, 'node_modules', '.bin', 'ts-node'), ['script.cts'], consumer, 120_000);
+    const out = run(process.execPath, [bin(shared, 'ts-node'), 'script.cts'], consumer, 120_000);
     expect(out).toMatch(/created scan task \d+/);
   }, 120_000);
 
@@ -202,64 +177,9 @@ describe('the packed tarball', () => {
         'dsc.close(); await server.close();',
       ].join('\n'),
     );
-    const out = run(path.join(consumer, 'node_modules', '.bin', 'tsx'), ['esm.mts'], consumer);
+    const out = run(process.execPath, [bin(shared, 'tsx'), 'esm.mts'], consumer);
     expect(out.trim()).toBe('templates: 0');
   }, 60_000);
-
-  // CommonJS consumers (`.cts`) read the `.d.cts` declarations; ESM consumers (`.mts`, bundler) the `.d.ts` ones.
-  // The CJS case leaves out `metacollect/msw`: msw 2's own declarations cannot be type-checked from CommonJS under
-  // node16 (they import the ESM-only `rettime`), whatever imports them.
-  it.each([
-    ['node16', 'node16', 'cts', false],
-    ['node16', 'node16', 'mts', true],
-    ['esnext', 'bundler', 'ts', true],
-  ] as const)(
-    'type-checks a consumer with module %s / moduleResolution %s (.%s)',
-    (module, resolution, ext, withMsw) => {
-      const file = `consumer-types-${resolution}.${ext}`;
-      writeFileSync(
-        path.join(consumer, file),
-        [
-          "import { DscClient, DataArtsCatalogClient, DataWorksClient, isApiError, type MetacollectError } from 'metacollect';",
-          "import { createMock } from 'metacollect/mock';",
-          withMsw
-            ? "import { mockHandlers } from 'metacollect/msw';"
-            : 'const mockHandlers = (_: unknown): unknown[] => [];',
-          "const mock = createMock({ clock: 'manual' });",
-          'const dsc = new DscClient({ endpoint: "http://127.0.0.1:1", projectId: mock.defaults.projectId, auth: { token: "t" } });',
-          'const catalog = new DataArtsCatalogClient({ endpoint: "http://127.0.0.1:1", projectId: "p", workspace: "w", auth: { ak: "a", sk: "s" } });',
-          'const dw = new DataWorksClient({ endpoint: "http://127.0.0.1:1", auth: { accessKeyId: "a", accessKeySecret: "s" } });',
-          'export async function f(): Promise<number> {',
-          "  const r = await dsc.createScanTask({ task_name: 'n', data_sources: [{ db_type: 'MySQL', ins_id: 'i' }], schedule_type: 'ONCE' });",
-          '  const id: string = r.id;',
-          '  const s = await catalog.searchCollectionTasks({ limit: 10 });',
-          '  const n: number = s.count;',
-          "  const c = await dw.createCrawler({ Name: 'c', DataSourceId: 1, Type: 'mysql' });",
-          '  return id.length + n + c.Id + mockHandlers(mock).length;',
-          '}',
-          'export function g(e: unknown): e is MetacollectError { return isApiError(e); }',
-        ].join('\n'),
-      );
-      const config = `tsconfig.${resolution}.${ext}.json`;
-      writeFileSync(
-        path.join(consumer, config),
-        JSON.stringify({
-          compilerOptions: {
-            module,
-            moduleResolution: resolution,
-            target: 'es2022',
-            strict: true,
-            noEmit: true,
-            skipLibCheck: false,
-            types: ['node'],
-          },
-          files: [file],
-        }),
-      );
-      run(path.join(consumer, 'node_modules', '.bin', 'tsc'), ['-p', config], consumer);
-    },
-    120_000,
-  );
 
   it('starts the metacollect-mock bin and stops on SIGTERM', async () => {
     const child = spawn(path.join(consumer, 'node_modules', '.bin', 'metacollect-mock'), ['--port', '0'], {
