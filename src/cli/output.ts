@@ -70,8 +70,18 @@ export async function printList<T, R>(
   );
 }
 
-/** Prints one object: a `key  value` summary, its JSON (json and ndjson alike), or `id` under `--quiet`. */
-export function printObject(ctx: Context, value: unknown, id?: unknown): void {
+/** The pages of a listing the service answers in one response. */
+export function onePage<T, R>(response: R, items: T[]): () => AsyncIterable<Page<T, R>> {
+  return async function* () {
+    yield { items, offset: 0, total: items.length, response };
+  };
+}
+
+/**
+ * Prints one object: a `key  value` summary (of `summary`, default the value itself), the API's JSON (json and
+ * ndjson alike), or `id` under `--quiet`.
+ */
+export function printObject(ctx: Context, value: unknown, id?: unknown, summary: unknown = value): void {
   if (ctx.quiet) {
     if (id !== undefined && id !== null) out(`${cell(id)}\n`);
     return;
@@ -80,12 +90,12 @@ export function printObject(ctx: Context, value: unknown, id?: unknown): void {
     out(`${ctx.format === 'ndjson' ? JSON.stringify(value ?? null) : JSON.stringify(value ?? null, null, 2)}\n`);
     return;
   }
-  if (value === undefined || value === null) return;
-  if (typeof value !== 'object') {
-    out(`${cell(value)}\n`);
+  if (summary === undefined || summary === null) return;
+  if (typeof summary !== 'object') {
+    out(`${cell(summary)}\n`);
     return;
   }
-  const entries = Object.entries(value as Record<string, unknown>);
+  const entries = Object.entries(summary as Record<string, unknown>);
   out(
     table(
       ['FIELD', 'VALUE'],
