@@ -75,7 +75,7 @@ function crawlerOptions(c: Command, create: boolean): Command {
   }
   return c
     .option('--resource-group <id>', 'ResourceGroupId')
-    .option('--schedule <cron>', 'ScheduleConfig: a cron expression (CRON schedule)');
+    .option('--schedule <cron>', 'ScheduleConfig: NORMAL on this Quartz cron expression, e.g. "0 0 2 ? * *"');
 }
 
 function crawlerFields(f: Flags): Record<string, unknown> {
@@ -84,7 +84,7 @@ function crawlerFields(f: Flags): Record<string, unknown> {
     DataSourceId: f.dataSource === undefined ? undefined : id('--data-source', f.dataSource as string),
     Type: f.type,
     ResourceGroupId: f.resourceGroup,
-    ScheduleConfig: f.schedule === undefined ? undefined : { ScheduleType: 'CRON', CronExpression: f.schedule },
+    ScheduleConfig: f.schedule === undefined ? undefined : { Type: 'NORMAL', CronExpress: f.schedule },
   };
 }
 
@@ -224,7 +224,7 @@ export function registerDataWorks(program: Command): void {
     }),
   );
   crawlerOptions(
-    leaf(cr, 'update <id>', 'change a crawler', `${M} dataworks crawlers update 7 --schedule "0 0 2 * * ?"`),
+    leaf(cr, 'update <id>', 'change a crawler', `${M} dataworks crawlers update 7 --schedule "0 0 2 ? * *"`),
     false,
   ).action(
     act(async (ctx, f, cId) => {
