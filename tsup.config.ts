@@ -27,6 +27,6 @@ export default defineConfig([
   { ...common, entry, format: ['cjs'], splitting: false, treeshake: false, dts: true, clean: false },
   // The `metacollect-mock` command: ESM only, no declarations. (`npm run build` empties dist/ first.)
   { ...common, entry: { cli: 'src/cli/mock.ts' }, format: ['esm'], dts: false, clean: false },
-  // The `metacollect` command: ESM only, one file (commander bundled in would save no start-up time: it is a dependency).
+  // The `metacollect` command: ESM only, no declarations; commander stays external (a dependency).
   { ...common, entry: { metacollect: 'src/cli/metacollect.ts' }, format: ['esm'], dts: false, clean: false },
 ]);
