@@ -54,4 +54,13 @@ export default defineConfig([
     clean: false,
     define: { __METACOLLECT_CJS__: 'false' },
   },
+  // The `metacollect` command: ESM only, no declarations; commander stays external (a dependency).
+  {
+    ...common,
+    entry: { metacollect: 'src/cli/metacollect.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    define: { __METACOLLECT_CJS__: 'false' },
+  },
 ]);

@@ -16,6 +16,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/setup/conformance.ts'],
+    // Builds dist/ once when it is missing or stale (the package and CLI tests run the built files).
+    globalSetup: ['test/setup/build.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     typecheck: {

@@ -3,6 +3,7 @@
  * benchmark issue with the measured figure and whether this run met it. Figures are reported, never asserted.
  */
 
+import type { CliResults } from './cli.js';
 import type { OverheadRow } from './client-overhead.js';
 import type { ImportResults } from './imports.js';
 import { fmt } from './lib.js';
@@ -16,6 +17,8 @@ export interface BenchResults {
   signing: SigningRow[];
   mock: MockResults;
   imports: ImportResults;
+  /** Absent in results written before the CLI section existed. */
+  cli?: CliResults;
   seconds: number;
 }
 
@@ -157,5 +160,19 @@ ${mdTable(
   ['entry', 'bytes', 'gzip'],
   r.imports.entries.map((e) => [e.file, fmt(e.bytes), fmt(e.gzipBytes)]),
 )}
-`;
+${
+  r.cli
+    ? `
+## 6. CLI start-up
+
+Wall time of a fresh process (median), \`node -e 0\` being the floor. \`dsc tasks list\` against a local mock
+includes the first call's loading of the DSC schemas and zod, paid once per process.
+
+${mdTable(
+  ['command', 'ms'],
+  Object.entries(r.cli.startupMs).map(([k, v]) => [k, fmt(v, 0)]),
+)}
+`
+    : ''
+}`;
 }

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runCli } from './cli.js';
 import { runClientOverhead } from './client-overhead.js';
 import { runImports } from './imports.js';
 import { fmt } from './lib.js';
@@ -116,7 +117,16 @@ async function main(): Promise<void> {
     ),
   );
 
-  const results = { machine, quick, overhead, signing, mock, imports, seconds: (Date.now() - started) / 1000 };
+  console.log('\n6. CLI start-up (wall time of a fresh process, median)');
+  const cli = await runCli({ runs: quick ? 3 : 7 });
+  console.log(
+    table(
+      ['command', 'ms'],
+      Object.entries(cli.startupMs).map(([k, v]) => [k, fmt(v, 0)]),
+    ),
+  );
+
+  const results = { machine, quick, overhead, signing, mock, imports, cli, seconds: (Date.now() - started) / 1000 };
   writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const notes = readFileSync(path.join(root, 'bench', 'notes.md'), 'utf8').trim();
   writeFileSync(path.join(root, 'bench', 'README.md'), renderReadme(results, notes));

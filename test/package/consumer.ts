@@ -126,11 +126,9 @@ export function bin(consumer: Consumer, pkg: string, name = pkg): string {
   return path.join(dir, rel);
 }
 
-/** Builds (unless CI already did), packs once, installs the tarball with npm and links the tools. */
+/** Packs the build (made fresh by the suite's global setup) once, installs the tarball with npm, links the tools. */
 export function prepareConsumer(): Consumer {
-  if (!existsSync(path.join(root, 'dist', 'index.js')) || process.env['CI'] !== 'true') {
-    run('npm', ['run', 'build'], root, 240_000);
-  }
+  if (!existsSync(path.join(root, 'dist', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const work = mkdtempSync(path.join(tmpdir(), 'metacollect-pack-'));
   const out = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root);
   const packed = (JSON.parse(out) as Packed[])[0]!;

@@ -1,0 +1,165 @@
+/**
+ * `metacollect dataarts …`: DataArts Catalog metadata collection tasks. The service reports no run status for a
+ * task (no instance listing: only `last_run_time`), so its run commands cannot wait for the run to end.
+ */
+import type { Command } from 'commander';
+import type { CollectionTask, CollectionTaskInput } from '../../index.js';
+import { integer, merge, readBody } from '../input.js';
+import { printList, printObject, printText, type View } from '../output.js';
+import { act, type Flags, group, leaf } from './shared.js';
+
+const M = 'metacollect --endpoint http://127.0.0.1:4010';
+
+const TASK_VIEW: View<CollectionTask> = {
+  columns: [
+    ['ID', (t) => t.id],
+    ['NAME', (t) => t.name],
+    ['TYPE', (t) => t.data_source_type],
+    ['SCHEDULE', (t) => t.schedule_config?.schedule_type],
+    ['LAST RUN', (t) => t.last_run_time],
+  ],
+  id: (t) => t.id,
+};
+
+/** The body from `--body` with the flags set over it; nested flags merge into their objects. */
+function taskBody(f: Flags, base: Record<string, unknown>): Record<string, unknown> {
+  const body = merge(base, {
+    name: f.name,
+    description: f.description,
+    dir_id: f.dirId,
+    data_source_type: f.dataSourceType,
+  });
+  const obj = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
+  if (f.schedule !== undefined || f.cron !== undefined) {
+    body.schedule_config = merge(obj(body.schedule_config) as Record<string, unknown>, {
+      schedule_type: f.schedule,
+      cron_expression: f.cron,
+    });
+  }
+  if (f.dataSource !== undefined) {
+    body.task_config = merge(obj(body.task_config) as Record<string, unknown>, { data_connection_id: f.dataSource });
+  }
+  return body;
+}
+
+function taskOptions(c: Command): Command {
+  return c
+    .option('--body <file>', 'request body as JSON (a file, or - for stdin); flags are set over it')
+    .option('--name <name>', 'name')
+    .option('--description <text>', 'description')
+    .option('--dir-id <id>', 'dir_id (catalog directory)')
+    .option('--data-source-type <type>', 'data_source_type, e.g. DLI')
+    .option('--data-source <id>', 'task_config.data_connection_id')
+    .option('--schedule <type>', 'schedule_config.schedule_type, e.g. RUN_ONCE or CRON')
+    .option('--cron <expr>', 'schedule_config.cron_expression');
+}
+
+export function registerDataArts(program: Command): void {
+  const dataarts = group(
+    program,
+    'dataarts',
+    'Huawei Cloud DataArts Catalog collection tasks',
+    `${M} dataarts tasks search`,
+  );
+  const tasks = group(dataarts, 'tasks', 'metadata collection tasks', `${M} dataarts tasks get <task-id>`);
+
+  leaf(tasks, 'search', 'search tasks', `${M} dataarts tasks search --name orders --output ndjson`)
+    .option('--name <name>', 'name filter')
+    .option('--data-source-type <type>', 'data_source_type filter')
+    .option('--limit <n>', 'page size')
+    .option('--offset <n>', 'first item')
+    .action(
+      act(async (ctx, f) => {
+        const client = await ctx.dataarts();
+        const filters = {
+          ...(f.name ? { name: f.name as string } : {}),
+          ...(f.dataSourceType ? { data_source_type: f.dataSourceType as string } : {}),
+          ...(f.limit ? { limit: integer('--limit', f.limit as string) } : {}),
+          ...(f.offset ? { offset: integer('--offset', f.offset as string) } : {}),
+        };
+        await printList(
+          ctx,
+          TASK_VIEW,
+          () => client.searchCollectionTasks(filters),
+          () => client.iterateCollectionTasks(filters).pages(),
+        );
+      }),
+    );
+
+  taskOptions(
+    leaf(tasks, 'create', 'create a task', `${M} dataarts tasks create --body task.json --name orders-nightly`),
+  ).action(
+    act(async (ctx, f) => {
+      const body = taskBody(f, readBody(f.body as string | undefined));
+      const client = await ctx.dataarts();
+      const result = await client.createCollectionTask(body as unknown as CollectionTaskInput);
+      printObject(ctx, result, result.task_id);
+    }),
+  );
+
+  leaf(tasks, 'get <task-id>', 'show a task', `${M} dataarts tasks get 8f3c… --output json`).action(
+    act(async (ctx, _f, id) => {
+      const task = await (await ctx.dataarts()).getCollectionTask(id!);
+      printObject(ctx, task, task.id);
+    }),
+  );
+
+  taskOptions(
+    leaf(
+      tasks,
+      'update <task-id>',
+      'replace a task (without --body, the current task with the flags set over it)',
+      `${M} dataarts tasks update 8f3c… --cron "0 0 2 * * ?"`,
+    ),
+  ).action(
+    act(async (ctx, f, id) => {
+      const client = await ctx.dataarts();
+      const base =
+        f.body === undefined
+          ? ((await client.getCollectionTask(id!)) as unknown as Record<string, unknown>)
+          : readBody(f.body as string);
+      await client.updateCollectionTask(id!, taskBody(f, base) as unknown as CollectionTaskInput);
+      printObject(ctx, { task_id: id, updated: true }, id);
+    }),
+  );
+
+  for (const [verb, what, call] of [
+    ['delete', 'delete a task', 'deleteCollectionTask'],
+    ['run', 'start the schedule (a RUN_ONCE task runs now)', 'startCollectionSchedule'],
+    ['run-now', 'run the task once now', 'runCollectionTaskNow'],
+    ['stop', 'stop the schedule and a running instance', 'stopCollectionTask'],
+  ] as const) {
+    leaf(tasks, `${verb} <task-id>`, what, `${M} dataarts tasks ${verb} 8f3c…`).action(
+      act(async (ctx, _f, id) => {
+        const client = await ctx.dataarts();
+        await client[call](id!);
+        printObject(ctx, { task_id: id, action: verb, accepted: true }, id);
+      }),
+    );
+  }
+
+  leaf(
+    tasks,
+    'logs <task-id> <instance-id>',
+    "print a run's logs",
+    `${M} dataarts tasks logs 8f3c… 41d2… --bridge 77aa…`,
+  )
+    .requiredOption('--bridge <id>', 'bridge_id of the run')
+    .option('--classification <id>', 'classification_id of the run')
+    .action(
+      act(async (ctx, f, taskId, instanceId) => {
+        const log = await (await ctx.dataarts()).getCollectionTaskLog(taskId!, instanceId!, {
+          bridgeId: f.bridge as string,
+          ...(f.classification ? { classificationId: f.classification as string } : {}),
+        });
+        const parts = [
+          `bridge: ${log.bridge_status}\n${log.bridge_job_log}`,
+          log.enable_profile ? `profile: ${log.profile_status}\n${log.profile_job_log}` : '',
+          log.enable_classification
+            ? `classification: ${log.classification_status}\n${log.classification_job_log}`
+            : '',
+        ];
+        printText(ctx, log, parts.filter(Boolean).join('\n'));
+      }),
+    );
+}
