@@ -29,11 +29,30 @@ function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);
 }
 
-/** Level from the option, else `METACOLLECT_LOG`, else `warn` (an unknown env value is ignored). */
-export function resolveLogLevel(option: LogLevel | undefined, env: Record<string, string | undefined>): LogLevel {
+/** Whether the process has already been told that its `METACOLLECT_LOG` value is unknown. */
+let warnedUnknownEnv = false;
+
+/**
+ * Level from the option, else `METACOLLECT_LOG`, else `warn`. An unknown env value (e.g. `verbose`) counts as unset
+ * and is reported through `warn` once per process, naming the accepted values.
+ */
+export function resolveLogLevel(
+  option: LogLevel | undefined,
+  env: Record<string, string | undefined>,
+  warn?: (message: string) => void,
+): LogLevel {
   if (option) return option;
-  const fromEnv = env['METACOLLECT_LOG']?.trim().toLowerCase();
-  return isLogLevel(fromEnv) ? fromEnv : 'warn';
+  const raw = env['METACOLLECT_LOG'];
+  const fromEnv = raw?.trim().toLowerCase();
+  if (isLogLevel(fromEnv)) return fromEnv;
+  if (raw !== undefined && fromEnv !== '' && !warnedUnknownEnv && warn !== undefined) {
+    warnedUnknownEnv = true;
+    // The value is cut short and shown as JSON: it is configuration, yet never echoed unbounded into a log.
+    warn(
+      `METACOLLECT_LOG=${JSON.stringify(raw.slice(0, 40))} is not a log level (use one of ${LOG_LEVELS.join(', ')}); using warn`,
+    );
+  }
+  return 'warn';
 }
 
 /** A level-filtering, redacting wrapper around a console-like logger. */
