@@ -1,7 +1,7 @@
 /**
  * Logging. `logger` is anything console-like (`debug`, `info`, `warn`, `error`); the level comes from the
  * `logLevel` option, else the `METACOLLECT_LOG` environment variable, else `warn`. `off` silences everything.
- * Log lines never contain credentials: only method, path, status, duration, attempt and request id are logged,
+ * Log lines never contain credentials: only method, URL (origin and path), status, duration, attempt and request id,
  * and structured details pass through `redactValue`.
  */
 import { redactValue } from './redact.js';
@@ -13,7 +13,7 @@ const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'
 
 /** A console-like logger; `console` fits. A missing method falls back to `error`; a throwing logger is ignored. */
 export interface Logger {
-  /** Per-attempt details: method, path, status, duration, attempt, request id. */
+  /** Per-attempt details: method, URL (origin and path), status, duration, attempt, request id. */
   debug(message: string, ...args: unknown[]): void;
   /** Retries: what failed and how long the client waits before the next attempt. */
   info(message: string, ...args: unknown[]): void;
