@@ -3,15 +3,19 @@
  * metacollect-mock — runs the stateful mock as a standalone HTTP server.
  *
  *   metacollect-mock [--port 4010] [--host 127.0.0.1] [--seed N] [--clock real|manual] [--state file.json]
- *                    [--headers-timeout ms] [--max-connections n]
+ *                    [--speed factor] [--dsc-run-ms ms] [--dataarts-run-ms ms] [--dataworks-queue-ms ms]
+ *                    [--dataworks-run-ms ms] [--headers-timeout ms] [--max-connections n] [--version]
  *
- * Prints the URL, the default credentials (mock-only values) and a ready curl line. With --state the mock loads the
- * file when it exists and saves its snapshot there within a second of every change, and on SIGINT/SIGTERM. Bad
- * flags: usage on stderr, exit code 2; a state file that cannot be loaded or written: a message, exit code 1.
+ * Prints the URL, the default credentials (mock-only values), the run durations and a ready curl line. With --state
+ * the mock loads the file when it exists and saves its snapshot there within a second of every change, and on
+ * SIGINT/SIGTERM. Bad flags: usage on stderr, exit code 2; a state file that cannot be loaded or written: a message,
+ * exit code 1.
  */
 import { parseArgs } from 'node:util';
+import { VERSION } from '../core/version.js';
 import { createMock, startMockServer } from '../mock/index.js';
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS } from '../mock/server.js';
+import { DURATION_FLAGS, type DurationName, describeDurations, durationSettings } from './durations.js';
 import { describeState, loadState, SAVE_MAX_DELAY_MS, StateFileError, StateSaver } from './state.js';
 
 const USAGE = `Usage: metacollect-mock [options]
@@ -19,18 +23,33 @@ const USAGE = `Usage: metacollect-mock [options]
 Stateful mock of Huawei Cloud DSC, DataArts Catalog and IAM (and Alibaba DataWorks) on one origin.
 
 Options:
-  --port <n>              port to listen on (default 4010; 0 = any free port)
-  --host <host>           interface to bind (default 127.0.0.1)
-  --seed <n>              seed for every generated id and credential (default 1)
-  --clock <real|manual>   clock mode (default real); manual time moves via POST /__mock/clock
-  --state <file.json>     load state from the file if it exists; save it there within 1 s of every change
-                          and on exit (SIGINT/SIGTERM); a file that cannot be loaded or written: exit code 1
-  --headers-timeout <ms>  time a client has to send a request's headers (default 5000)
-  --max-connections <n>   most open connections; more are closed unanswered (default 4096)
-  -h, --help              show this help
+  --port <n>                 port to listen on (default 4010; 0 = any free port)
+  --host <host>              interface to bind (default 127.0.0.1)
+  --seed <n>                 seed for every generated id and credential (default 1)
+  --clock <real|manual>      clock mode (default real); manual time moves via POST /__mock/clock
+  --state <file.json>        load state from the file if it exists; save it there within 1 s of every change
+                             and on exit (SIGINT/SIGTERM); a file that cannot be loaded or written: exit code 1
+  --speed <factor>           run durations and the DataWorks queue delay are the defaults divided by <factor>,
+                             e.g. 60: DSC runs take 0.5 s instead of 30 s (the clock itself is not sped up)
+  --dsc-run-ms <ms>          DSC run duration (default 30000)
+  --dataarts-run-ms <ms>     DataArts Catalog run duration (default 60000)
+  --dataworks-queue-ms <ms>  DataWorks queue delay before a run starts (default 5000)
+  --dataworks-run-ms <ms>    DataWorks run duration (default 60000)
+                             the four duration flags win over --speed; any duration flag (or --speed) wins
+                             over the durations saved in a --state file
+  --headers-timeout <ms>     time a client has to send a request's headers (default 5000)
+  --max-connections <n>      most open connections; more are closed unanswered (default 4096)
+  -v, --version              print the version
+  -h, --help                 show this help
 `;
 
 class UsageError extends Error {}
+
+/** Bounds of --speed: from 1000× slower to a million times faster. */
+const MIN_SPEED = 0.001;
+const MAX_SPEED = 1_000_000;
+/** Longest duration a flag accepts: one day. */
+const MAX_DURATION_MS = 86_400_000;
 
 interface CliOptions {
   port: number;
@@ -40,9 +59,13 @@ interface CliOptions {
   state?: string;
   headersTimeoutMs: number;
   maxConnections: number;
+  /** Speed-up factor of the run durations (absent: not given). */
+  speed?: number;
+  /** Durations given one by one (ms). */
+  durations: Partial<Record<DurationName, number>>;
 }
 
-function parse(argv: string[]): CliOptions | 'help' {
+function parse(argv: string[]): CliOptions | 'help' | 'version' {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -57,6 +80,9 @@ function parse(argv: string[]): CliOptions | 'help' {
         state: { type: 'string' },
         'headers-timeout': { type: 'string' },
         'max-connections': { type: 'string' },
+        speed: { type: 'string' },
+        ...Object.fromEntries(Object.keys(DURATION_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
+        version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -65,6 +91,7 @@ function parse(argv: string[]): CliOptions | 'help' {
   }
   const v = parsed.values as Record<string, string | boolean | undefined>;
   if (v.help) return 'help';
+  if (v.version) return 'version';
   const int = (name: string, raw: string | boolean | undefined, def: number, max: number, min = 0): number => {
     if (raw === undefined) return def;
     if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) > max || Number(raw) < min) {
@@ -83,7 +110,19 @@ function parse(argv: string[]): CliOptions | 'help' {
     clock,
     headersTimeoutMs: int('headers-timeout', v['headers-timeout'], DEFAULT_HEADERS_TIMEOUT_MS, 300_000, 1),
     maxConnections: int('max-connections', v['max-connections'], DEFAULT_MAX_CONNECTIONS, 1_000_000, 1),
+    durations: {},
   };
+  for (const [flag, name] of Object.entries(DURATION_FLAGS)) {
+    if (v[flag] !== undefined) options.durations[name] = int(flag, v[flag], 0, MAX_DURATION_MS);
+  }
+  if (v.speed !== undefined) {
+    const raw = v.speed;
+    const speed = typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
+      throw new UsageError(`--speed: expected a number from ${MIN_SPEED} to ${MAX_SPEED} (e.g. 60)`);
+    }
+    options.speed = speed;
+  }
   if (v.state !== undefined) {
     if (typeof v.state !== 'string' || v.state === '') throw new UsageError('--state: expected a file path');
     options.state = v.state;
@@ -92,7 +131,7 @@ function parse(argv: string[]): CliOptions | 'help' {
 }
 
 async function main(argv: string[]): Promise<void> {
-  let options: CliOptions | 'help';
+  let options: CliOptions | 'help' | 'version';
   try {
     options = parse(argv);
   } catch (error) {
@@ -104,6 +143,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (options === 'help') {
     process.stdout.write(USAGE);
+    return;
+  }
+  if (options === 'version') {
+    process.stdout.write(`${VERSION}\n`);
     return;
   }
 
@@ -133,6 +176,8 @@ async function main(argv: string[]): Promise<void> {
       process.exit(1);
     }
   }
+  // After the state file: durations given on the command line win over the saved ones.
+  Object.assign(mock.settings, durationSettings(options.speed, options.durations));
 
   const server = await startMockServer({
     mock,
@@ -164,6 +209,7 @@ async function main(argv: string[]): Promise<void> {
     '',
     `Control surface: ${server.url}/__mock/defaults, /__mock/clock, /__mock/faults, /__mock/requests, /__mock/reset`,
     stateLine,
+    `Run durations: ${describeDurations(mock.settings)}${options.speed !== undefined ? ` (--speed ${options.speed})` : ''}`,
     '',
   ];
   process.stdout.write(lines.join('\n'));

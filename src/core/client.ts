@@ -10,6 +10,7 @@ import { type AbortLike, CallAbort, toAbortSignal } from './abort.js';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import type { AuthContext, AuthProvider, OutgoingRequest, RawResponse } from './auth/types.js';
 import { type Call, CallAuthContext, sendAttempt, sleep } from './call.js';
+import { captureCallSite, withCallSite } from './call-site.js';
 import {
   DEFAULT_ATTEMPT_TIMEOUT_MS,
   DEFAULT_MAX_RETRIES,
@@ -73,6 +74,8 @@ export abstract class ServiceClient {
   readonly #logger: LevelLogger;
   readonly #userAgent: string;
   readonly #strict: boolean;
+  /** Whether errors carry the caller's frames: on at log level `debug` (recording them costs on every call). */
+  readonly #callSites: boolean;
   /** Origin and path prefix of `endpoint`, parsed once here instead of on every call. */
   readonly #baseOrigin: string;
   readonly #basePath: string;
@@ -90,7 +93,10 @@ export abstract class ServiceClient {
     this.attemptTimeoutMs = config.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
     this.#reconcile = config.reconcile ?? true;
     this.#strict = config.strictResponses ?? false;
-    this.#logger = new LevelLogger(config.logger ?? console, resolveLogLevel(config.logLevel, config.env));
+    const target = config.logger ?? console;
+    const level = resolveLogLevel(config.logLevel, config.env, (m) => new LevelLogger(target, 'warn').warn(m));
+    this.#logger = new LevelLogger(target, level);
+    this.#callSites = level === 'debug';
     this.#userAgent = `metacollect/${VERSION} node/${process.versions.node}${config.userAgent ? ` ${config.userAgent}` : ''}`;
     this.#auth = config.auth;
     // Without `fetch` or `dispatcher` the client owns an Agent, created (with undici) on the first request.
@@ -150,7 +156,12 @@ export abstract class ServiceClient {
 
   /** Sends an operation; resolves to the typed body (`.withResponse()` for status, headers, request id). */
   protected request<T>(spec: OperationSpec | SpecFactory, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>(this.#execute<T>(spec, options));
+    if (!this.#callSites) return new APIPromise<T>(this.#execute<T>(spec, options));
+    // The caller's frames, recorded now: the error the call rejects with then shows where the call was made.
+    const site = captureCallSite(this.request);
+    return new APIPromise<T>(
+      this.#execute<T>(spec, options).catch((error: unknown) => Promise.reject(withCallSite(error, site))),
+    );
   }
 
   /** One call: builds what it sends, runs the request loop under the call's deadline, maps aborts. */
@@ -371,14 +382,14 @@ export abstract class ServiceClient {
         spec.displayPath !== undefined && isConnectionError(error) ? withDisplayPath(error, req, shown()) : error;
       if (debug) {
         const what = isMetacollectError(safe) ? safe.name : 'error';
-        this.#logger.debug(`${spec.method} ${shown()} → ${what} in ${Date.now() - t0} ms (attempt ${n})`);
+        this.#logger.debug(`${spec.method} ${url.origin}${shown()} → ${what} in ${Date.now() - t0} ms (attempt ${n})`);
       }
       throw safe;
     }
     if (debug) {
       const requestId = requestIdFrom(raw.headers, this.#service.requestIdHeaders);
       this.#logger.debug(
-        `${spec.method} ${shown()} → ${raw.status} in ${Date.now() - t0} ms (attempt ${n}${replay ? ', replay' : ''}${requestId ? `, request id ${requestId}` : ''})`,
+        `${spec.method} ${url.origin}${shown()} → ${raw.status} in ${Date.now() - t0} ms (attempt ${n}${replay ? ', replay' : ''}${requestId ? `, request id ${requestId}` : ''})`,
       );
     }
     return { req, raw };

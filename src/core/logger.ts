@@ -1,7 +1,7 @@
 /**
  * Logging. `logger` is anything console-like (`debug`, `info`, `warn`, `error`); the level comes from the
  * `logLevel` option, else the `METACOLLECT_LOG` environment variable, else `warn`. `off` silences everything.
- * Log lines never contain credentials: only method, path, status, duration, attempt and request id are logged,
+ * Log lines never contain credentials: only method, URL (origin and path), status, duration, attempt and request id,
  * and structured details pass through `redactValue`.
  */
 import { redactValue } from './redact.js';
@@ -13,7 +13,7 @@ const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'
 
 /** A console-like logger; `console` fits. A missing method falls back to `error`; a throwing logger is ignored. */
 export interface Logger {
-  /** Per-attempt details: method, path, status, duration, attempt, request id. */
+  /** Per-attempt details: method, URL (origin and path), status, duration, attempt, request id. */
   debug(message: string, ...args: unknown[]): void;
   /** Retries: what failed and how long the client waits before the next attempt. */
   info(message: string, ...args: unknown[]): void;
@@ -29,11 +29,30 @@ function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);
 }
 
-/** Level from the option, else `METACOLLECT_LOG`, else `warn` (an unknown env value is ignored). */
-export function resolveLogLevel(option: LogLevel | undefined, env: Record<string, string | undefined>): LogLevel {
+/** Whether the process has already been told that its `METACOLLECT_LOG` value is unknown. */
+let warnedUnknownEnv = false;
+
+/**
+ * Level from the option, else `METACOLLECT_LOG`, else `warn`. An unknown env value (e.g. `verbose`) counts as unset
+ * and is reported through `warn` once per process, naming the accepted values.
+ */
+export function resolveLogLevel(
+  option: LogLevel | undefined,
+  env: Record<string, string | undefined>,
+  warn?: (message: string) => void,
+): LogLevel {
   if (option) return option;
-  const fromEnv = env['METACOLLECT_LOG']?.trim().toLowerCase();
-  return isLogLevel(fromEnv) ? fromEnv : 'warn';
+  const raw = env['METACOLLECT_LOG'];
+  const fromEnv = raw?.trim().toLowerCase();
+  if (isLogLevel(fromEnv)) return fromEnv;
+  if (raw !== undefined && fromEnv !== '' && !warnedUnknownEnv && warn !== undefined) {
+    warnedUnknownEnv = true;
+    // The value is cut short and shown as JSON: it is configuration, yet never echoed unbounded into a log.
+    warn(
+      `METACOLLECT_LOG=${JSON.stringify(raw.slice(0, 40))} is not a log level (use one of ${LOG_LEVELS.join(', ')}); using warn`,
+    );
+  }
+  return 'warn';
 }
 
 /** A level-filtering, redacting wrapper around a console-like logger. */

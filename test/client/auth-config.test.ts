@@ -309,7 +309,7 @@ describe('configuration', () => {
 });
 
 describe('logging', () => {
-  it('one debug line per attempt with method, path, status, duration, attempt and request id', async () => {
+  it('one debug line per attempt with method, host and path, status, duration, attempt and request id', async () => {
     const { lines, logger } = collectingLogger();
     server.handle((_r, res, i) =>
       i === 0 ? json(res, 503, { error_code: 'X', error_msg: 'busy' }, { 'retry-after': '0' }) : json(res, 200, list),
@@ -328,7 +328,7 @@ describe('logging', () => {
     expect(attempts).toHaveLength(2);
     expect(attempts[0]).toMatch(
       new RegExp(
-        `^\\[metacollect\\] GET /v1/${PROJECT}/metadata/task-templates → 503 in \\d+ ms \\(attempt 1, request id a{31}3\\)$`,
+        `^\\[metacollect\\] GET ${server.url}/v1/${PROJECT}/metadata/task-templates → 503 in \\d+ ms \\(attempt 1, request id a{31}3\\)$`,
       ),
     );
     expect(attempts[1]).toMatch(/→ 200 in \d+ ms \(attempt 2, request id a{31}0\)$/);
