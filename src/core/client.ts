@@ -6,7 +6,7 @@
  */
 import { inspect } from 'node:util';
 import pRetry, { AbortError as StopRetrying } from 'p-retry';
-import { type AbortLike, CallAbort, toAbortSignal } from './abort.js';
+import { type AbortLike, CallAbort } from './abort.js';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import type { AuthContext, AuthProvider, OutgoingRequest, RawResponse } from './auth/types.js';
 import { type Call, CallAuthContext, sendAttempt, sleep } from './call.js';
@@ -23,17 +23,7 @@ import { AbortError, type ApiError, ConfigurationError, createApiError, TimeoutE
 import { isApiError, isConnectionError, isMetacollectError } from './guards.js';
 import { LevelLogger, resolveLogLevel } from './logger.js';
 import { addHeaders, baseHeaders, bodyTextOf, serialiseQuery, withDisplayPath } from './outgoing.js';
-import {
-  CreateLedger,
-  describeLookup,
-  finalError,
-  findCreated,
-  type LookupReport,
-  lookedUp,
-  mayHaveCreated,
-  notSent,
-  OutcomeUnknownError,
-} from './reconcile.js';
+import { CreateLedger, finalError, lookedUp, lookUpCreate, mayHaveCreated, notSent } from './reconcile.js';
 import { readSuccess } from './response.js';
 import { errorCodeOf, requestIdFrom } from './response-fields.js';
 import { isOutcomeUnknown, isRetryable, retryDelay } from './retry.js';
@@ -268,37 +258,13 @@ export abstract class ServiceClient {
     } catch (error) {
       ledger.leave(lookup.key);
       if (!mayHaveCreated(error)) throw error;
-      return await this.#lookUp<T>(call, error);
+      return await lookUpCreate<T>(call, error, ledger, this.#logger);
     }
     // Claimed before it leaves the wire, so that a lookup waiting for this key never adopts it.
     const id = lookup.idOf(result.data);
     if (id !== undefined) ledger.claim(id);
     ledger.leave(lookup.key);
     return result;
-  }
-
-  /** Looks up the create of `call` after `error`, an attempt of unknown outcome: adopts what it made, or rethrows. */
-  async #lookUp<T>(call: Call, error: unknown): Promise<WithResponse<T>> {
-    const lookup = call.lookup as NonNullable<Call['lookup']>;
-    let report: LookupReport;
-    try {
-      report = await findCreated(lookup, this.#creates, call.started, toAbortSignal(call.abort));
-    } catch (lookupError) {
-      if (call.abort.aborted) throw lookupError;
-      throw new OutcomeUnknownError(call.spec.operation, error, undefined, lookupError);
-    }
-    if (report.adopted === undefined) {
-      this.#logger.info(
-        `${call.spec.method} ${call.path}: after ${(error as Error).message}, a lookup found no object created by this call (${describeLookup(report)})`,
-      );
-      lookedUp.set(error as object, report);
-      throw error;
-    }
-    this.#logger.info(
-      `${call.spec.method} ${call.path}: after ${(error as Error).message}, a lookup found the object this call created (id ${report.adopted.id}): adopted`,
-    );
-    const data = lookup.result(report.adopted, report.requestId) as T;
-    return { data, status: 200, headers: {}, requestId: report.requestId, reconciled: true };
   }
 
   /**

@@ -4,9 +4,12 @@
  * list, keeps the objects that match the request exactly, and adopts one only if the service created it after the
  * call began (judged on the service's clock, from its `Date` header) and no other call of this client has taken it.
  */
-import type { AbortLike } from './abort.js';
+import { type AbortLike, toAbortSignal } from './abort.js';
+import type { WithResponse } from './api-promise.js';
+import type { Call } from './call.js';
 import { MetacollectError } from './errors.js';
 import { isApiError } from './guards.js';
+import type { LevelLogger } from './logger.js';
 import { isOutcomeUnknown } from './retry.js';
 
 /** An object a lookup found that matches the create's identifying fields exactly. */
@@ -238,4 +241,33 @@ export function mayHaveCreated(error: unknown): boolean {
 export function finalError(operation: string, error: unknown): unknown {
   const report = typeof error === 'object' && error !== null ? lookedUp.get(error) : undefined;
   return report === undefined ? error : new OutcomeUnknownError(operation, error, report);
+}
+
+/**
+ * Looks up the create of `call` after `error`, an attempt of unknown outcome: resolves with the object it made
+ * (`reconciled: true`, logged at info), or rethrows `error` marked as looked up (safe to send again).
+ */
+export async function lookUpCreate<T>(
+  call: Call,
+  error: unknown,
+  ledger: CreateLedger,
+  logger: Pick<LevelLogger, 'info'>,
+): Promise<WithResponse<T>> {
+  const lookup = call.lookup as CreateLookup;
+  let report: LookupReport;
+  try {
+    report = await findCreated(lookup, ledger, call.started, toAbortSignal(call.abort));
+  } catch (lookupError) {
+    if (call.abort.aborted) throw lookupError;
+    throw new OutcomeUnknownError(call.spec.operation, error, undefined, lookupError);
+  }
+  const after = `${call.spec.method} ${call.path}: after ${(error as Error).message}, a lookup found`;
+  if (report.adopted === undefined) {
+    logger.info(`${after} no object created by this call (${describeLookup(report)})`);
+    lookedUp.set(error as object, report);
+    throw error;
+  }
+  logger.info(`${after} the object this call created (id ${report.adopted.id}): adopted`);
+  const data = lookup.result(report.adopted, report.requestId) as T;
+  return { data, status: 200, headers: {}, requestId: report.requestId, reconciled: true };
 }
