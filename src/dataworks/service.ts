@@ -8,6 +8,7 @@ import { RETRY_AFTER_MAX_MS } from '../core/retry.js';
 import type { OperationSpec, ServiceDefinition } from '../core/service.js';
 import { validateInput } from '../core/validation.js';
 import type { DataWorksAction, DataWorksRequest, DataWorksRequestInput } from './actions.js';
+import { DATAWORKS_REGIONS } from './regions.js';
 
 type DataWorksSchemas = typeof import('./actions.js');
 
@@ -36,6 +37,18 @@ function dataWorksRetryAfter(error: ApiError): number | undefined {
   return ms <= RETRY_AFTER_MAX_MS ? ms : undefined;
 }
 
+/**
+ * The gateway's answers to a credential or signature it refuses, whatever their status (an unknown AccessKey comes
+ * with 404): entries ending in `.` match every code they start. A stale `x-acs-date` is a refused signature too.
+ */
+const AUTHENTICATION_CODES: ReadonlySet<string> = new Set([
+  'INVALIDACCESSKEYID.',
+  'SIGNATUREDOESNOTMATCH',
+  'INCOMPLETESIGNATURE',
+  'INVALIDSECURITYTOKEN.',
+  'INVALIDTIMESTAMP.',
+]);
+
 export const DATAWORKS_SERVICE: ServiceDefinition = {
   name: 'DataWorks',
   hostTemplate: 'https://dataworks.{region}.aliyuncs.com',
@@ -43,6 +56,8 @@ export const DATAWORKS_SERVICE: ServiceDefinition = {
   requestIdHeaders: ['x-acs-request-id'],
   bodyRequestIdField: 'RequestId',
   retryAfter: dataWorksRetryAfter,
+  regions: DATAWORKS_REGIONS,
+  authenticationCodes: AUTHENTICATION_CODES,
 };
 
 /** The core's description of one action: validated input, serialised as form fields or query per action. */
