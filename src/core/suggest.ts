@@ -27,11 +27,12 @@ function distance(a: string, b: string, limit: number): number {
 
 /**
  * The candidate nearest to `word` (case-insensitive), when it is near enough to be a likely typo: at most a third
- * of the word's length away (at least 1, at most 4 edits). `undefined` when nothing is that close.
+ * of the word's length away (at least 1, at most 4 edits; a word under 3 characters only matches by case). The
+ * first of equally near candidates wins. `undefined` when nothing is that close.
  */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
-  const limit = Math.min(4, Math.max(1, Math.floor(w.length / 3)));
+  const limit = w.length < 3 ? 0 : Math.min(4, Math.max(1, Math.floor(w.length / 3)));
   let found: string | undefined;
   let foundDistance = limit + 1;
   for (const candidate of candidates) {

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ApiError } from '../core/errors.js';
 import { RETRY_AFTER_MAX_MS } from '../core/retry.js';
 import type { OperationSpec, ServiceDefinition } from '../core/service.js';
+import { isUnknownFieldsAllowed } from '../core/unknown-fields.js';
 import { validateInput } from '../core/validation.js';
 import type { DataWorksAction, DataWorksRequest, DataWorksRequestInput } from './actions.js';
 import { DATAWORKS_REGIONS } from './regions.js';
@@ -60,6 +61,17 @@ export const DATAWORKS_SERVICE: ServiceDefinition = {
   authenticationCodes: AUTHENTICATION_CODES,
 };
 
+/**
+ * The fields of an input wrapped with `allowUnknownFields` that the action table does not list, as parameters: a
+ * string as is, anything else as JSON (how the table sends its own objects).
+ */
+function addUnknownParams(params: Record<string, string>, input: Record<string, unknown>, fields: object): void {
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined || Object.hasOwn(fields, key)) continue;
+    params[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}
+
 /** The core's description of one action: validated input, serialised as form fields or query per action. */
 export function dataWorksSpec<A extends DataWorksAction>(
   s: DataWorksSchemas,
@@ -69,6 +81,7 @@ export function dataWorksSpec<A extends DataWorksAction>(
   const def = s.DATAWORKS_ACTIONS[action];
   validateInput(def.request as z.ZodType, input, action);
   const params = s.wireToParams(s.dataWorksWireFrom(action, input as DataWorksRequest<A>));
+  if (isUnknownFieldsAllowed(input)) addUnknownParams(params, input as Record<string, unknown>, def.fields);
   const spec: OperationSpec = {
     operation: action,
     method: def.method,
