@@ -6,7 +6,7 @@
  */
 
 export type { WithResponse } from './core/api-promise.js';
-export { APIPromise } from './core/api-promise.js';
+export { APIPromise, withUnknownFields } from './core/api-promise.js';
 export type {
   Acs3Options,
   AlibabaAuthConfig,

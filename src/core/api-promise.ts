@@ -74,3 +74,12 @@ export class APIPromise<T> extends Promise<T> {
     return this.#parsed().finally(onfinally);
   }
 }
+
+/**
+ * A response object (or any object inside one) typed with its undocumented fields too. Response types name the
+ * documented fields only, so a misspelled field is a compile error; fields a newer service sends are still kept at
+ * run time, and this reaches them: `withUnknownFields(task).some_new_field` is `unknown`. Returns the same object.
+ */
+export function withUnknownFields<T extends object>(value: T): T & { readonly [key: string]: unknown } {
+  return value as T & { readonly [key: string]: unknown };
+}
