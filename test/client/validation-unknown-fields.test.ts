@@ -137,7 +137,7 @@ describe('the unknown-field finder agrees with zod', () => {
   function dropped(input: unknown, output: unknown, at: (string | number)[] = []): string[] {
     const out: string[] = [];
     if (Array.isArray(input) && Array.isArray(output)) {
-      input.forEach((x, i) => out.push(...dropped(x, output[i], [...at, i])));
+      for (const [i, x] of input.entries()) out.push(...dropped(x, output[i], [...at, i]));
     } else if (input && typeof input === 'object' && output && typeof output === 'object') {
       for (const [k, v] of Object.entries(input)) {
         if (v === undefined) continue;
@@ -171,7 +171,7 @@ describe('the unknown-field finder agrees with zod', () => {
   /** Every object (not array) inside a JSON-like tree, by path. */
   const objectPaths = (v: unknown, at: (string | number)[] = []): (string | number)[][] => {
     const out: (string | number)[][] = [];
-    if (Array.isArray(v)) v.forEach((x, i) => out.push(...objectPaths(x, [...at, i])));
+    if (Array.isArray(v)) for (const [i, x] of v.entries()) out.push(...objectPaths(x, [...at, i]));
     else if (v && typeof v === 'object') {
       out.push(at);
       for (const [k, x] of Object.entries(v)) out.push(...objectPaths(x, [...at, k]));
