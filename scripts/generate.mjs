@@ -9,9 +9,13 @@
  *                                      (changed, missing or extra files), listing the files
  *   --spec-dir <dir>, --out-dir <dir>  other folders than openapi/ and src/generated/ (tests)
  *
- * Project extension handled here: a string schema carrying `x-known-values: [...]` becomes the union of those
- * literals widened to string (`'A' | 'B' | (string & {})`), so editors suggest the known values while any string
- * is still accepted.
+ * Project extensions handled here:
+ * - a string schema carrying `x-known-values: [...]` becomes the union of those literals widened to string
+ *   (`'A' | 'B' | (string & {})`), so editors suggest the known values while any string is still accepted;
+ * - an object with documented `properties` and `additionalProperties: true` is typed with its documented fields
+ *   only (no `[key: string]: unknown`), so a misspelled field is a compile error; the SDK still keeps unknown fields
+ *   at run time. `x-open-map: true` keeps the index signature where other keys are part of the contract (free-form
+ *   maps such as connection settings). An object without properties stays a free-form map.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,6 +59,15 @@ async function generateOne(specPath) {
     transform(schemaObject) {
       const known = schemaObject?.['x-known-values'];
       if (Array.isArray(known) && known.length > 0) return knownValuesType(known);
+      // Documented fields only: the default transform then emits no index signature.
+      if (
+        schemaObject?.additionalProperties === true &&
+        schemaObject.properties &&
+        Object.keys(schemaObject.properties).length > 0 &&
+        schemaObject['x-open-map'] !== true
+      ) {
+        delete schemaObject.additionalProperties;
+      }
       return undefined;
     },
   });

@@ -6,7 +6,7 @@
  */
 
 export type { WithResponse } from './core/api-promise.js';
-export { APIPromise } from './core/api-promise.js';
+export { APIPromise, withUnknownFields } from './core/api-promise.js';
 export type {
   Acs3Options,
   AlibabaAuthConfig,
@@ -74,6 +74,7 @@ export type { Page } from './core/pagination.js';
 export { PageIterator } from './core/pagination.js';
 export { type Candidate, type LookupReport, OutcomeUnknownError } from './core/reconcile.js';
 export type { FetchLike } from './core/transport.js';
+export { allowUnknownFields } from './core/unknown-fields.js';
 export { VERSION } from './core/version.js';
 export { RunFailedError, WaiterTimeoutError } from './core/waiter.js';
 export type {

@@ -54,19 +54,32 @@ export class APIPromise<T> extends Promise<T> {
     return this.#data;
   }
 
+  // The rejection is typed `any`, exactly as `Promise` types it, so that `.catch((e) => e)` and
+  // `.then(undefined, (e) => e)` keep the types they have on any other promise.
   // biome-ignore lint/suspicious/noThenProperty: APIPromise is a Promise subclass; `then` delegates to the parsed body.
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+    // biome-ignore lint/suspicious/noExplicitAny: the same rejection type as Promise.prototype.then.
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#parsed().then(onfulfilled, onrejected);
   }
 
-  override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+  // biome-ignore lint/suspicious/noExplicitAny: the same rejection type as Promise.prototype.catch.
+  override catch<R = never>(onrejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<T | R> {
     return this.#parsed().catch(onrejected);
   }
 
   override finally(onfinally?: (() => void) | null): Promise<T> {
     return this.#parsed().finally(onfinally);
   }
+}
+
+/**
+ * A response object (or any object inside one) typed with its undocumented fields too. Response types name the
+ * documented fields only, so a misspelled field is a compile error; fields a newer service sends are still kept at
+ * run time, and this reaches them: `withUnknownFields(task).some_new_field` is `unknown`. Returns the same object.
+ */
+export function withUnknownFields<T extends object>(value: T): T & { readonly [key: string]: unknown } {
+  return value as T & { readonly [key: string]: unknown };
 }

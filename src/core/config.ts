@@ -13,6 +13,7 @@ import { ConfigurationError } from './errors.js';
 import { INT32_MAX } from './format.js';
 import { isMetacollectError } from './guards.js';
 import type { Logger, LogLevel } from './logger.js';
+import { didYouMean } from './suggest.js';
 import type { FetchLike } from './transport.js';
 
 /** Default deadline of one call (all attempts and waits included). */
@@ -203,6 +204,26 @@ export function resolveEndpoint(
   if (endpoint) return endpoint.replace(/\/+$/, '');
   if (region) return hostTemplate.replace('{region}', region);
   throw new ConfigurationError('Either `region` or `endpoint` is required', { field: 'region' });
+}
+
+/**
+ * Refuses a region the service is not published in (`known`, the vendor's list), naming the nearest known id. No
+ * check when `known` is absent or an explicit endpoint is given (a newer region, a proxy, the mock).
+ * @throws ConfigurationError naming `field`.
+ */
+export function checkRegion(
+  service: string,
+  region: string | undefined,
+  endpoint: string | undefined,
+  known: readonly string[] | undefined,
+  field = 'region',
+): void {
+  if (region === undefined || endpoint !== undefined || known === undefined || known.includes(region)) return;
+  throw new ConfigurationError(
+    `Invalid ${service} client options: ${field}: unknown region '${region}'${didYouMean(region, known)} ` +
+      `(${service} is published in ${known.join(', ')}; pass \`endpoint\` to use a region not listed)`,
+    { field },
+  );
 }
 
 /**

@@ -307,7 +307,10 @@ export class ApiError extends MetacollectError {
 export class BadRequestError extends ApiError {
   static override readonly kind: string = 'BadRequestError';
 }
-/** The service answered 401: the credentials are missing, wrong or expired. */
+/**
+ * The credentials are missing, wrong or expired: HTTP 401, or one of the service's authentication codes whatever the
+ * status (e.g. DataWorks `InvalidAccessKeyId.NotFound`, sent with 404; `status` stays as sent).
+ */
 export class AuthenticationError extends ApiError {
   static override readonly kind: string = 'AuthenticationError';
 }
@@ -347,12 +350,29 @@ export interface ErrorRules {
   notFoundCodes?: ReadonlySet<string> | undefined;
   /** Error codes meaning "throttled" whatever the status (upper case); they make a `RateLimitError`. */
   throttlingCodes?: ReadonlySet<string> | undefined;
+  /**
+   * Error codes meaning "the credential was refused" whatever the status (upper case); they make an
+   * `AuthenticationError`. An entry ending in `.` matches every code it starts.
+   */
+  authenticationCodes?: ReadonlySet<string> | undefined;
+}
+
+/** Whether `code` is one of `codes`, or starts with one of its entries that end in `.`. */
+function matchesCode(codes: ReadonlySet<string>, code: string): boolean {
+  if (codes.has(code)) return true;
+  for (let dot = code.indexOf('.'); dot >= 0; dot = code.indexOf('.', dot + 1)) {
+    if (codes.has(code.slice(0, dot + 1))) return true;
+  }
+  return false;
 }
 
 const DEFAULT_REQUEST_ID_HEADERS: readonly string[] = ['x-request-id'];
 
 /** Picks the ApiError subclass of a status and (upper-case) error code under the service's rules. */
 function apiErrorClass(status: number, code: string | undefined, rules: ErrorRules): typeof ApiError {
+  if (code !== undefined && rules.authenticationCodes && matchesCode(rules.authenticationCodes, code)) {
+    return AuthenticationError;
+  }
   if (code !== undefined && rules.notFoundCodes?.has(code)) return NotFoundError;
   if (code !== undefined && rules.throttlingCodes?.has(code)) return RateLimitError;
   switch (status) {

@@ -81,6 +81,13 @@ export interface ServiceDefinition {
   notFoundCodes?: ReadonlySet<string>;
   /** Error codes meaning "throttled" whatever the status (upper case): `RateLimitError`, retried. */
   throttlingCodes?: ReadonlySet<string>;
+  /**
+   * Error codes meaning "the credential was refused" whatever the status (upper case): `AuthenticationError`. An
+   * entry ending in `.` matches every code it starts (e.g. `INVALIDACCESSKEYID.`).
+   */
+  authenticationCodes?: ReadonlySet<string>;
+  /** The regions the service is published in; another region is refused at construction (absent: any). */
+  regions?: readonly string[];
   /** The service's own retry delay of an error in ms (e.g. from a vendor header), before the core's. */
   retryAfter?: (error: ApiError) => number | undefined;
 }

@@ -1,11 +1,12 @@
 /**
- * zod helpers: request validation before any I/O (ValidationError naming each field path and what was expected)
- * and loose response checks (unknown fields kept; a documented field of the wrong type is a warning, or a
- * ResponseValidationError with `strictResponses`).
+ * zod helpers: request validation before any I/O (ValidationError naming each field path and what was expected,
+ * and each field the spec does not know, with the nearest known one) and loose response checks (unknown fields
+ * kept; a documented field of the wrong type is a warning, or a ResponseValidationError with `strictResponses`).
  */
 import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import { describeValue, formatPath, INT32_MAX } from './format.js';
+import { findUnknownFields, isUnknownFieldsAllowed } from './unknown-fields.js';
 
 /** zod's issues as ours: each path formatted from `prefix` (the argument it starts from). */
 function issuesFrom(error: z.ZodError, prefix = ''): ValidationIssue[] {
@@ -17,9 +18,16 @@ function issuesFrom(error: z.ZodError, prefix = ''): ValidationIssue[] {
  * is not a body (e.g. `templateId`).
  */
 export function validateInput(schema: z.ZodType, value: unknown, operation: string, prefix = ''): void {
-  if (fastCheck(schema)(value)) return;
+  const unknown = isUnknownFieldsAllowed(value) ? undefined : findUnknownFields(schema, value, prefix);
+  if (fastCheck(schema)(value)) {
+    if (unknown !== undefined) throw new ValidationError(unknown, { operation });
+    return;
+  }
   const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(issuesFrom(result.error, prefix), { operation });
+  if (!result.success || unknown !== undefined) {
+    const issues = result.success ? [] : issuesFrom(result.error, prefix);
+    throw new ValidationError([...issues, ...(unknown ?? [])], { operation });
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { offsetPages, type PageIterator } from '../core/pagination.js';
 import type { CoreOptions, OperationSpec } from '../core/service.js';
 import { checkIdArgument, loadOnce, validateInput } from '../core/validation.js';
 import { type HuaweiAuthOption, HuaweiServiceClient, huaweiService } from '../huawei/client.js';
+import { DATAARTS_REGIONS } from '../huawei/regions.js';
 import { collectionTaskLookup } from './reconcile.js';
 import type {
   CollectionTask,
@@ -52,6 +53,7 @@ export const DATAARTS_SERVICE = huaweiService({
   hostTemplate: 'https://dayu.{region}.myhuaweicloud.com',
   contentType: 'application/json;charset=UTF-8',
   notFoundCodes: NOT_FOUND_CODES,
+  regions: DATAARTS_REGIONS,
 });
 
 const BASE = '/v3/{project_id}/metadata/tasks';

@@ -23,6 +23,7 @@
 
 import { z } from 'zod';
 import { describeValue, formatPath, INT32_MAX } from '../core/format.js';
+import { keptObject } from '../core/kept-object.js';
 import { parseQuartzCron } from '../cron/quartz.js';
 import type { components } from '../generated/dataarts-catalog.js';
 import { optBool, optInt, optStringArray, optText, text, typeError } from './fields.js';
@@ -290,7 +291,7 @@ export const CollectionTaskInputSchema = z.object(
 const nullableString = () => z.string().nullable().optional();
 
 /** A task as returned by ShowTaskInfo and in search results; unknown fields are kept. */
-export const CollectionTaskSchema = z.looseObject({
+export const CollectionTaskSchema = keptObject({
   id: z.string(),
   name: z.string(),
   description: nullableString(),
@@ -338,7 +339,7 @@ export const CollectionTaskSchema = z.looseObject({
   next_run_time: nullableString(),
 });
 
-export const CreateTaskResponseSchema = z.looseObject({
+export const CreateTaskResponseSchema = keptObject({
   task_id: z.string(),
 });
 
@@ -362,7 +363,7 @@ export const SearchTasksRequestSchema = z.object(
   { error: typeError('body', 'a JSON object') },
 );
 
-export const SearchTasksResponseSchema = z.looseObject({
+export const SearchTasksResponseSchema = keptObject({
   count: z.number(),
   total_records: z.number(),
   max_records: z.number(),
@@ -388,7 +389,7 @@ export const JobLogRequestSchema = z.object(
   { error: typeError('body', 'a JSON object') },
 );
 
-export const JobLogResponseSchema = z.looseObject({
+export const JobLogResponseSchema = keptObject({
   enable_bridge: z.boolean(),
   enable_profile: z.boolean(),
   enable_classification: z.boolean(),
@@ -404,22 +405,22 @@ export const JobLogResponseSchema = z.looseObject({
 // Errors
 
 /** Documented flat error body (`request_id` present on gateway errors). */
-export const DataArtsErrorSchema = z.looseObject({
+export const DataArtsErrorSchema = keptObject({
   error_code: z.string(),
   error_msg: z.string(),
   request_id: z.string().optional(),
 });
 
 /** `errors[]` form read by the vendor's Terraform provider; accepted by the SDK, never sent by the mock. */
-export const DataArtsErrorListSchema = z.looseObject({
-  errors: z.array(z.looseObject({ error_code: z.string(), error_msg: z.string() })).min(1),
+export const DataArtsErrorListSchema = keptObject({
+  errors: z.array(keptObject({ error_code: z.string(), error_msg: z.string() })).min(1),
 });
 
 /** Any DataArts service error body: flat first, then the list form. */
 export const DataArtsErrorBodySchema = z.union([DataArtsErrorSchema, DataArtsErrorListSchema]);
 
 /** Gateway (`APIGW.*`) error body. */
-export const GatewayErrorSchema = z.looseObject({
+export const GatewayErrorSchema = keptObject({
   error_code: z.string(),
   error_msg: z.string(),
   request_id: z.string(),

@@ -19,6 +19,7 @@ import { ServiceClient } from '../core/client.js';
 import {
   type BaseClientOptions,
   baseOptionRules,
+  checkRegion,
   parseOptions,
   patternRule,
   REGION_PATTERN,
@@ -34,6 +35,7 @@ import { loadOnce } from '../core/validation.js';
 import { RunFailedError, type RunWaitOptions, waitForRun } from '../core/waiter.js';
 import type { DataWorksAction, DataWorksRequest, DataWorksRequestInput, DataWorksResponse } from './actions.js';
 import { crawlerLookup, dataSourceLookup } from './reconcile.js';
+import { dataWorksHost } from './regions.js';
 import type { Crawler, CrawlerRun, DataSourceGroup } from './resources.js';
 import { DATAWORKS_SERVICE, dataWorksSpec } from './service.js';
 
@@ -104,9 +106,14 @@ export class DataWorksClient extends ServiceClient {
   constructor(options: DataWorksClientOptions) {
     const opts = parseOptions<Omit<DataWorksClientOptions, 'env'>>(optionRules, options, 'DataWorks client options');
     const env: Env = options?.env ?? process.env;
+    checkRegion(DATAWORKS_SERVICE.name, opts.regionId, opts.endpoint, DATAWORKS_SERVICE.regions, 'regionId');
     let endpoint: string;
     try {
-      endpoint = resolveEndpoint(DATAWORKS_SERVICE.hostTemplate, opts.regionId, opts.endpoint);
+      // A region the central host serves has no host of its own.
+      endpoint =
+        opts.endpoint === undefined && opts.regionId !== undefined
+          ? dataWorksHost(opts.regionId)
+          : resolveEndpoint(DATAWORKS_SERVICE.hostTemplate, opts.regionId, opts.endpoint);
     } catch (error) {
       throw new ConfigurationError('Either `regionId` or `endpoint` is required', { field: 'regionId', cause: error });
     }

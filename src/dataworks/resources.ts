@@ -3,6 +3,7 @@
  * their types. Loose (`z.looseObject`): unknown fields are kept; each equals its generated type.
  */
 import { z } from 'zod';
+import { keptObject } from '../core/kept-object.js';
 import {
   ConnectionPropertiesModeSchema,
   ConnectStateSchema,
@@ -17,7 +18,7 @@ const str = () => z.string();
 const num = () => z.number();
 const bool = () => z.boolean();
 
-export const EntityTypeSchema = z.looseObject({
+export const EntityTypeSchema = keptObject({
   /** Entity type, e.g. `database`, `table` or `column`. */
   Type: str(),
   /** Subtype, when the type has several. */
@@ -28,7 +29,7 @@ export const EntityTypeSchema = z.looseObject({
   Optional: bool().optional(),
 });
 
-export const CrawlerTypeSchema = z.looseObject({
+export const CrawlerTypeSchema = keptObject({
   /** Crawler type id, e.g. `mysql`. */
   Type: str(),
   /** Human-readable name of the type. */
@@ -37,7 +38,7 @@ export const CrawlerTypeSchema = z.looseObject({
   SupportedEntityTypes: z.array(EntityTypeSchema).optional(),
 });
 
-export const CrawlerOptionKeySchema = z.looseObject({
+export const CrawlerOptionKeySchema = keptObject({
   /** Option key. */
   Key: str(),
   /** Type of the value, e.g. `string` or `boolean`. */
@@ -50,7 +51,7 @@ export const CrawlerOptionKeySchema = z.looseObject({
   Required: bool().optional(),
 });
 
-export const CrawlerTypeCapabilitySchema = z.looseObject({
+export const CrawlerTypeCapabilitySchema = keptObject({
   /** Crawler type id, e.g. `mysql`. */
   Type: str(),
   /** Human-readable name of the type. */
@@ -76,7 +77,7 @@ export const CrawlerTypeCapabilitySchema = z.looseObject({
 });
 
 /** `Scope` as returned by GetCrawler (no request-side checks; unknown keys kept). */
-export const ScopeResponseSchema = z.looseObject({
+export const ScopeResponseSchema = keptObject({
   /** What the crawler reads. */
   Unit: ScopeUnitSchema,
   /** Database names read, with `Unit` `DATABASE`. */
@@ -86,14 +87,14 @@ export const ScopeResponseSchema = z.looseObject({
 });
 
 /** `ScheduleConfig` as returned in a crawler. */
-export const ScheduleConfigResponseSchema = z.looseObject({
+export const ScheduleConfigResponseSchema = keptObject({
   /** `MANUAL` or `NORMAL`. */
   Type: ScheduleTypeSchema,
   /** Quartz cron expression of a `NORMAL` schedule. */
   CronExpress: str().optional(),
 });
 
-export const CrawlerSchema = z.looseObject({
+export const CrawlerSchema = keptObject({
   /** Crawler id. */
   Id: num(),
   /** Crawler name. */
@@ -134,7 +135,7 @@ export const CrawlerSchema = z.looseObject({
   EnableAiComment: bool().optional(),
 });
 
-export const CrawlerRunSchema = z.looseObject({
+export const CrawlerRunSchema = keptObject({
   /** Status of the run. */
   Status: RunStatusSchema,
   /** When the run was triggered, epoch milliseconds. */
@@ -175,7 +176,7 @@ const dataSourceRecordFields = {
   ModifyUser: str().optional(),
 };
 
-export const DataSourceSchema = z.looseObject({
+export const DataSourceSchema = keptObject({
   /** Data-source id. */
   Id: num(),
   /** Data-source name, shared by its `Dev` and `Prod` records. */
@@ -187,13 +188,13 @@ export const DataSourceSchema = z.looseObject({
   ...dataSourceRecordFields,
 });
 
-export const DataSourceGroupEntrySchema = z.looseObject({
+export const DataSourceGroupEntrySchema = keptObject({
   /** Data-source id of this environment's record. */
   Id: num(),
   ...dataSourceRecordFields,
 });
 
-export const DataSourceGroupSchema = z.looseObject({
+export const DataSourceGroupSchema = keptObject({
   /** Data-source name. */
   Name: str(),
   /** Data-source type. */
@@ -202,7 +203,7 @@ export const DataSourceGroupSchema = z.looseObject({
   DataSource: z.array(DataSourceGroupEntrySchema),
 });
 
-export const ConnectivityLogSchema = z.looseObject({
+export const ConnectivityLogSchema = keptObject({
   /** Step code. */
   Code: str().optional(),
   /** Outcome of the step. */
@@ -213,7 +214,7 @@ export const ConnectivityLogSchema = z.looseObject({
   EndTime: num().optional(),
 });
 
-export const ConnectivitySchema = z.looseObject({
+export const ConnectivitySchema = keptObject({
   /** Outcome of the test. */
   ConnectState: ConnectStateSchema,
   /** Explanation of the outcome. */

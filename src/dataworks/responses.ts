@@ -3,6 +3,7 @@
  * (`z.looseObject`): unknown fields are kept; each equals the generated `<Action>Response`.
  */
 import { z } from 'zod';
+import { keptObject } from '../core/kept-object.js';
 import {
   ConnectivitySchema,
   CrawlerRunSchema,
@@ -19,7 +20,7 @@ const num = () => z.number();
 const bool = () => z.boolean();
 
 function pagingInfo<K extends string, T extends z.ZodType>(key: K, item: T) {
-  return z.looseObject({
+  return keptObject({
     /** Matches across all pages. */
     TotalCount: num(),
     /** Number of this page, from 1. */
@@ -34,7 +35,7 @@ export const CrawlersPagingInfoSchema = pagingInfo('Crawlers', CrawlerSchema);
 export const CrawlerRunsPagingInfoSchema = pagingInfo('CrawlerRuns', CrawlerRunSchema);
 export const DataSourcesPagingInfoSchema = pagingInfo('DataSources', DataSourceGroupSchema);
 
-export const AccessDeniedDetailSchema = z.looseObject({
+export const AccessDeniedDetailSchema = keptObject({
   /** The RAM action that was denied. */
   AuthAction: str().optional(),
   /** The caller. */
@@ -52,7 +53,7 @@ export const AccessDeniedDetailSchema = z.looseObject({
 });
 
 /** Error envelope of every DataWorks 4xx/5xx answer. */
-export const DataWorksErrorSchema = z.looseObject({
+export const DataWorksErrorSchema = keptObject({
   /** Request id; quote it to Alibaba Cloud support. */
   RequestId: str(),
   /** Host that answered. */
@@ -78,37 +79,37 @@ const withSuccess = {
   Success: bool(),
 };
 
-export const ListCrawlerTypesResponseSchema = z.looseObject({
+export const ListCrawlerTypesResponseSchema = keptObject({
   ...withSuccess,
   /** Crawler types available in the region. */
   CrawlerTypes: z.array(CrawlerTypeSchema),
 });
-export const GetCrawlerTypeCapabilitiesResponseSchema = z.looseObject({
+export const GetCrawlerTypeCapabilitiesResponseSchema = keptObject({
   ...withSuccess,
   /** What each crawler type of the region supports. */
   CrawlerTypes: z.array(CrawlerTypeCapabilitySchema),
 });
-export const CreateCrawlerResponseSchema = z.looseObject({
+export const CreateCrawlerResponseSchema = keptObject({
   ...withSuccess,
   /** Id of the new crawler. */
   Id: num(),
 });
-export const ListCrawlersResponseSchema = z.looseObject({
+export const ListCrawlersResponseSchema = keptObject({
   ...withSuccess,
   /** This page of crawlers (without `Scope`, `Options` and `EnableAiComment`) and the paging state. */
   PagingInfo: CrawlersPagingInfoSchema,
 });
-export const GetCrawlerResponseSchema = z.looseObject({
+export const GetCrawlerResponseSchema = keptObject({
   ...withSuccess,
   /** The crawler, with every field. */
   Crawler: CrawlerSchema,
 });
-export const UpdateCrawlerResponseSchema = z.looseObject({
+export const UpdateCrawlerResponseSchema = keptObject({
   ...withSuccess,
   /** Id of the updated crawler. */
   Id: num(),
 });
-export const RunCrawlerResponseSchema = z.looseObject({
+export const RunCrawlerResponseSchema = keptObject({
   ...withSuccess,
   /** Id of the crawler. */
   Id: num(),
@@ -119,45 +120,45 @@ export const RunCrawlerResponseSchema = z.looseObject({
   /** Task instance of the new run; pass it to `waitForCrawlerRun` or `getTaskInstanceLog`. */
   TaskInstanceId: num(),
 });
-export const StopCrawlerResponseSchema = z.looseObject({
+export const StopCrawlerResponseSchema = keptObject({
   ...withSuccess,
   /** Id of the crawler. */
   Id: num(),
   /** Whether the stop was accepted. */
   StopAccepted: bool(),
 });
-export const ListCrawlerRunsResponseSchema = z.looseObject({
+export const ListCrawlerRunsResponseSchema = keptObject({
   ...withSuccess,
   /** This page of runs and the paging state. */
   PagingInfo: CrawlerRunsPagingInfoSchema,
 });
-export const DeleteCrawlerResponseSchema = z.looseObject({
+export const DeleteCrawlerResponseSchema = keptObject({
   ...withSuccess,
   /** Id of the deleted crawler. */
   Id: num(),
 });
-export const CreateDataSourceResponseSchema = z.looseObject({
+export const CreateDataSourceResponseSchema = keptObject({
   ...base,
   /** Id of the new data source. */
   Id: num(),
 });
-export const GetDataSourceResponseSchema = z.looseObject({
+export const GetDataSourceResponseSchema = keptObject({
   ...base,
   /** The data source. */
   DataSource: DataSourceSchema,
 });
-export const ListDataSourcesResponseSchema = z.looseObject({
+export const ListDataSourcesResponseSchema = keptObject({
   ...base,
   /** This page of data sources (grouped by name) and the paging state. */
   PagingInfo: DataSourcesPagingInfoSchema,
 });
-export const DeleteDataSourceResponseSchema = z.looseObject({ ...withSuccess });
-export const TestDataSourceConnectivityResponseSchema = z.looseObject({
+export const DeleteDataSourceResponseSchema = keptObject({ ...withSuccess });
+export const TestDataSourceConnectivityResponseSchema = keptObject({
   ...base,
   /** Outcome of the test. */
   Connectivity: ConnectivitySchema,
 });
-export const GetTaskInstanceLogResponseSchema = z.looseObject({
+export const GetTaskInstanceLogResponseSchema = keptObject({
   ...base,
   /** Log text of the task instance. */
   TaskInstanceLog: str(),

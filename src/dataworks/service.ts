@@ -6,8 +6,10 @@ import type { z } from 'zod';
 import type { ApiError } from '../core/errors.js';
 import { RETRY_AFTER_MAX_MS } from '../core/retry.js';
 import type { OperationSpec, ServiceDefinition } from '../core/service.js';
+import { isUnknownFieldsAllowed } from '../core/unknown-fields.js';
 import { validateInput } from '../core/validation.js';
 import type { DataWorksAction, DataWorksRequest, DataWorksRequestInput } from './actions.js';
+import { DATAWORKS_REGIONS } from './regions.js';
 
 type DataWorksSchemas = typeof import('./actions.js');
 
@@ -36,6 +38,18 @@ function dataWorksRetryAfter(error: ApiError): number | undefined {
   return ms <= RETRY_AFTER_MAX_MS ? ms : undefined;
 }
 
+/**
+ * The gateway's answers to a credential or signature it refuses, whatever their status (an unknown AccessKey comes
+ * with 404): entries ending in `.` match every code they start. A stale `x-acs-date` is a refused signature too.
+ */
+const AUTHENTICATION_CODES: ReadonlySet<string> = new Set([
+  'INVALIDACCESSKEYID.',
+  'SIGNATUREDOESNOTMATCH',
+  'INCOMPLETESIGNATURE',
+  'INVALIDSECURITYTOKEN.',
+  'INVALIDTIMESTAMP.',
+]);
+
 export const DATAWORKS_SERVICE: ServiceDefinition = {
   name: 'DataWorks',
   hostTemplate: 'https://dataworks.{region}.aliyuncs.com',
@@ -43,7 +57,20 @@ export const DATAWORKS_SERVICE: ServiceDefinition = {
   requestIdHeaders: ['x-acs-request-id'],
   bodyRequestIdField: 'RequestId',
   retryAfter: dataWorksRetryAfter,
+  regions: DATAWORKS_REGIONS,
+  authenticationCodes: AUTHENTICATION_CODES,
 };
+
+/**
+ * The fields of an input wrapped with `allowUnknownFields` that the action table does not list, as parameters: a
+ * string as is, anything else as JSON (how the table sends its own objects).
+ */
+function addUnknownParams(params: Record<string, string>, input: Record<string, unknown>, fields: object): void {
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined || Object.hasOwn(fields, key)) continue;
+    params[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}
 
 /** The core's description of one action: validated input, serialised as form fields or query per action. */
 export function dataWorksSpec<A extends DataWorksAction>(
@@ -54,6 +81,7 @@ export function dataWorksSpec<A extends DataWorksAction>(
   const def = s.DATAWORKS_ACTIONS[action];
   validateInput(def.request as z.ZodType, input, action);
   const params = s.wireToParams(s.dataWorksWireFrom(action, input as DataWorksRequest<A>));
+  if (isUnknownFieldsAllowed(input)) addUnknownParams(params, input as Record<string, unknown>, def.fields);
   const spec: OperationSpec = {
     operation: action,
     method: def.method,

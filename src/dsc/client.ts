@@ -10,6 +10,7 @@ import type { CoreOptions, OperationSpec } from '../core/service.js';
 import { loadOnce, validateInput } from '../core/validation.js';
 import { RunFailedError, type RunWaitOptions, waitForRun } from '../core/waiter.js';
 import { type HuaweiAuthOption, HuaweiServiceClient, huaweiService } from '../huawei/client.js';
+import { DSC_REGIONS } from '../huawei/regions.js';
 import { scanTaskLookup } from './reconcile.js';
 import type {
   CreateTaskTemplateRequest,
@@ -45,6 +46,7 @@ const DSC_SERVICE = huaweiService({
   name: 'DSC',
   hostTemplate: 'https://sdg.{region}.myhuaweicloud.com',
   contentType: 'application/json',
+  regions: DSC_REGIONS,
 });
 
 const BASE = '/v1/{project_id}/metadata/task-templates';

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { describeValue, INT32_MAX } from '../core/format.js';
+import { keptObject } from '../core/kept-object.js';
 import type { components, operations } from '../generated/dsc.js';
 
 type Schemas = components['schemas'];
@@ -329,7 +330,7 @@ export const DscTemplateIdSchema = TemplateIdValueSchema;
 // ---------------------------------------------------------------------------------------------------------------
 // Responses (loose: unknown fields kept)
 
-export const OperateResultSchema = z.looseObject({
+export const OperateResultSchema = keptObject({
   status: z.string(),
   msg: z.string(),
   id: z.string(),
@@ -341,7 +342,7 @@ const DataSourceResultSchema = z.object({
   ins_id: z.string(),
 });
 
-export const TaskDetailSchema = z.looseObject({
+export const TaskDetailSchema = keptObject({
   id: z.int(),
   task_name: z.string(),
   task_description: z.string(),
@@ -361,12 +362,12 @@ export const TaskDetailSchema = z.looseObject({
   update_time: z.int().optional(),
 });
 
-export const ListTaskTemplatesResponseSchema = z.looseObject({
+export const ListTaskTemplatesResponseSchema = keptObject({
   total_num: z.int(),
   result: z.array(TaskDetailSchema),
 });
 
-export const TaskInstanceSchema = z.looseObject({
+export const TaskInstanceSchema = keptObject({
   id: z.int(),
   schedule_type: ScheduleTypeSchema,
   task_status: TaskStatusSchema,
@@ -377,13 +378,13 @@ export const TaskInstanceSchema = z.looseObject({
   trigger: z.enum(['MANUAL', 'SCHEDULE']).optional(),
 });
 
-export const ListTaskInstancesResponseSchema = z.looseObject({
+export const ListTaskInstancesResponseSchema = keptObject({
   total_num: z.int(),
   result: z.array(TaskInstanceSchema),
 });
 
 /** DSC error body; also matches the gateway envelope (which adds `request_id`). */
-export const DscErrorBodySchema = z.looseObject({
+export const DscErrorBodySchema = keptObject({
   error_code: z.string(),
   error_msg: z.string(),
   request_id: z.string().optional(),

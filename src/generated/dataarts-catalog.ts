@@ -338,14 +338,10 @@ export interface components {
             end_time?: string | null;
             /** @description Next cron firing while the task is scheduled, else null. */
             next_run_time?: string | null;
-        } & {
-            [key: string]: unknown;
         };
         CreateTaskResponse: {
             /** @description Id of the new task ([doc example] 32 lowercase hex). */
             task_id: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description Search filters; all optional and combined with AND. [mock] `null` = filter absent; unknown fields are ignored. */
         SearchTasksRequest: {
@@ -396,8 +392,6 @@ export interface components {
             max_records: number;
             /** @description The requested page of tasks. */
             resources: components["schemas"]["CollectionTask"][];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Which jobs of the instance to read. [mock] Unknown fields are ignored. */
         JobLogRequest: {
@@ -425,8 +419,6 @@ export interface components {
             profile_job_log: string;
             /** @description Classification job log ("" when disabled). */
             classification_job_log: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description The documented flat error body [doc]; gateway errors add `request_id`. */
         DataArtsError: {
@@ -436,24 +428,18 @@ export interface components {
             error_msg: string;
             /** @description Present on gateway errors. */
             request_id?: string;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Error list form that the vendor's Terraform provider reads (`errors[0].error_code`). The mock never sends it;
          *     the SDK reads the flat fields first, then `errors[0]`.
          */
         DataArtsErrorList: {
-            errors: ({
+            errors: {
                 /** @description Error code. */
                 error_code: string;
                 /** @description Human-readable reason. */
                 error_msg: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
+            }[];
         };
         /** @description A DataArts error body, flat (documented, sent by the mock) or as a list. */
         DataArtsErrorBody: components["schemas"]["DataArtsError"] | components["schemas"]["DataArtsErrorList"];
@@ -465,8 +451,6 @@ export interface components {
             error_msg: string;
             /** @description Request id, same as the `X-Request-Id` header. */
             request_id: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description Gateway envelope (usual for 401/403/404) or a service error body. */
         AnyErrorBody: components["schemas"]["GatewayError"] | components["schemas"]["DataArtsErrorBody"];

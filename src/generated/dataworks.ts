@@ -107,8 +107,6 @@ export interface components {
              *     `SupportExcludeRegex`. [mock] At most 1024 characters and must compile.
              */
             ExcludeRegex?: string;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description When a crawler runs by itself. Sent as a JSON string. Omitted on create = `MANUAL`. `NORMAL` needs
@@ -130,8 +128,6 @@ export interface components {
             Type: components["schemas"]["ScheduleType"];
             /** @description Quartz cron expression, required with `NORMAL`, e.g. `0 0 2 ? * *` (every day at 02:00). */
             CronExpress?: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description Type-specific options, key → string value; keys must appear in the type's `SupportedOptionKeys`. Sent as a JSON string. */
         CrawlerOptions: {
@@ -552,8 +548,6 @@ export interface components {
             ParentSubType?: string;
             /** @description Whether collecting this entity can be switched off. */
             Optional?: boolean;
-        } & {
-            [key: string]: unknown;
         };
         /** @description A crawler type as listed by `ListCrawlerTypes`. */
         CrawlerType: {
@@ -563,8 +557,6 @@ export interface components {
             DisplayName?: string;
             /** @description Entities the type collects. */
             SupportedEntityTypes?: components["schemas"]["EntityType"][];
-        } & {
-            [key: string]: unknown;
         };
         /** @description An option a crawler type accepts in `Options`. */
         CrawlerOptionKey: {
@@ -578,8 +570,6 @@ export interface components {
             AllowedValues?: string[];
             /** @description Whether the option must be given. */
             Required?: boolean;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description What a crawler type supports (capabilities vary by region; the live answer is the reference). [mock] The
@@ -609,8 +599,6 @@ export interface components {
             SupportedEntityTypes?: components["schemas"]["EntityType"][];
             /** @description Keys allowed in `Options`. */
             SupportedOptionKeys?: components["schemas"]["CrawlerOptionKey"][];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description A metadata crawler. `Scope`, `Options` and `EnableAiComment` are returned by `GetCrawler` only;
@@ -648,8 +636,6 @@ export interface components {
             Options?: components["schemas"]["CrawlerOptions"];
             /** @description Whether AI comments are generated. */
             EnableAiComment?: boolean;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description One run of a crawler (a task instance). [mock] `FinishedTime`, `Duration` and `TotalTableCount` are
@@ -674,8 +660,6 @@ export interface components {
              * @description Tables collected.
              */
             TotalTableCount?: number;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Connection settings as returned. Typed `any` by the vendor; [mock] returned as a JSON object with
@@ -708,8 +692,6 @@ export interface components {
             ModifyTime?: components["schemas"]["EpochMillis"];
             /** @description Last modifier's user id. */
             ModifyUser?: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description One environment's record inside a `ListDataSources` group. */
         DataSourceGroupEntry: {
@@ -727,8 +709,6 @@ export interface components {
             ModifyTime?: components["schemas"]["EpochMillis"];
             /** @description Last modifier's user id. */
             ModifyUser?: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description The data sources sharing one name (one record per environment). */
         DataSourceGroup: {
@@ -738,8 +718,6 @@ export interface components {
             Type: string;
             /** @description One record per environment. */
             DataSource: components["schemas"]["DataSourceGroupEntry"][];
-        } & {
-            [key: string]: unknown;
         };
         /** @description One step of a connectivity test. */
         ConnectivityLog: {
@@ -749,8 +727,6 @@ export interface components {
             Message?: string;
             StartTime?: components["schemas"]["EpochMillis"];
             EndTime?: components["schemas"]["EpochMillis"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Result of `TestDataSourceConnectivity`. */
         Connectivity: {
@@ -759,8 +735,6 @@ export interface components {
             ConnectMessage?: string;
             /** @description Test steps. */
             DetailLogs?: components["schemas"]["ConnectivityLog"][];
-        } & {
-            [key: string]: unknown;
         };
         /** @description One page of crawlers. */
         CrawlersPagingInfo: {
@@ -775,8 +749,6 @@ export interface components {
             PageSize: number;
             /** @description This page's crawlers (without `Scope`, `Options`, `EnableAiComment`). */
             Crawlers: components["schemas"]["Crawler"][];
-        } & {
-            [key: string]: unknown;
         };
         /** @description One page of crawler runs, newest first. */
         CrawlerRunsPagingInfo: {
@@ -791,8 +763,6 @@ export interface components {
             PageSize: number;
             /** @description This page's runs. */
             CrawlerRuns: components["schemas"]["CrawlerRun"][];
-        } & {
-            [key: string]: unknown;
         };
         /** @description One page of data-source groups. */
         DataSourcesPagingInfo: {
@@ -807,8 +777,6 @@ export interface components {
             PageSize: number;
             /** @description This page's groups. */
             DataSources: components["schemas"]["DataSourceGroup"][];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Why a RAM policy denied the call (present on some 403 answers). */
         AccessDeniedDetail: {
@@ -826,8 +794,6 @@ export interface components {
             NoPermissionType?: string;
             /** @description Kind of policy involved. */
             PolicyType?: string;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Error envelope of every 4xx/5xx answer. [mock] `HostId` = the request host; `Recommend` =
@@ -854,8 +820,6 @@ export interface components {
             /** @description Troubleshooting URL. */
             Recommend?: string;
             AccessDeniedDetail?: components["schemas"]["AccessDeniedDetail"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `ListCrawlerTypes`. */
         ListCrawlerTypesResponse: {
@@ -865,8 +829,6 @@ export interface components {
             Success: boolean;
             /** @description Crawler types available in the region. */
             CrawlerTypes: components["schemas"]["CrawlerType"][];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `GetCrawlerTypeCapabilities`. */
         GetCrawlerTypeCapabilitiesResponse: {
@@ -876,8 +838,6 @@ export interface components {
             Success: boolean;
             /** @description Capabilities per crawler type. */
             CrawlerTypes: components["schemas"]["CrawlerTypeCapability"][];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Response of `CreateCrawler`.
@@ -894,8 +854,6 @@ export interface components {
             Success: boolean;
             /** @description Id of the new crawler. */
             Id: components["schemas"]["Int64Id"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `ListCrawlers`. */
         ListCrawlersResponse: {
@@ -904,8 +862,6 @@ export interface components {
             /** @description Always true on HTTP 200. */
             Success: boolean;
             PagingInfo: components["schemas"]["CrawlersPagingInfo"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Response of `GetCrawler`.
@@ -945,8 +901,6 @@ export interface components {
             /** @description Always true on HTTP 200. */
             Success: boolean;
             Crawler: components["schemas"]["Crawler"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `UpdateCrawler`. */
         UpdateCrawlerResponse: {
@@ -956,8 +910,6 @@ export interface components {
             Success: boolean;
             /** @description Id of the updated crawler. */
             Id: components["schemas"]["Int64Id"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `RunCrawler`. [mock] `RunAccepted` is true, `RunStatus` `WAITING` and `TaskInstanceId` always set. */
         RunCrawlerResponse: {
@@ -973,8 +925,6 @@ export interface components {
             RunStatus?: components["schemas"]["RunStatus"];
             /** @description Task instance of the new run. */
             TaskInstanceId: components["schemas"]["Int64Id"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `StopCrawler`. */
         StopCrawlerResponse: {
@@ -986,8 +936,6 @@ export interface components {
             Id: components["schemas"]["Int64Id"];
             /** @description Whether the stop was accepted. */
             StopAccepted: boolean;
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `ListCrawlerRuns`. */
         ListCrawlerRunsResponse: {
@@ -996,8 +944,6 @@ export interface components {
             /** @description Always true on HTTP 200. */
             Success: boolean;
             PagingInfo: components["schemas"]["CrawlerRunsPagingInfo"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `DeleteCrawler` (metadata clean-up continues asynchronously). */
         DeleteCrawlerResponse: {
@@ -1007,8 +953,6 @@ export interface components {
             Success: boolean;
             /** @description Id of the deleted crawler. */
             Id: components["schemas"]["Int64Id"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `CreateDataSource` (the model has no `Success`). */
         CreateDataSourceResponse: {
@@ -1016,8 +960,6 @@ export interface components {
             RequestId: string;
             /** @description Id of the new data source. */
             Id: components["schemas"]["Int64Id"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Response of `GetDataSource`.
@@ -1055,16 +997,12 @@ export interface components {
             /** @description Request id. */
             RequestId: string;
             DataSource: components["schemas"]["DataSource"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `ListDataSources` (no `Success`). */
         ListDataSourcesResponse: {
             /** @description Request id. */
             RequestId: string;
             PagingInfo: components["schemas"]["DataSourcesPagingInfo"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `DeleteDataSource`. */
         DeleteDataSourceResponse: {
@@ -1072,16 +1010,12 @@ export interface components {
             RequestId: string;
             /** @description Always true on HTTP 200. */
             Success: boolean;
-        } & {
-            [key: string]: unknown;
         };
         /** @description Response of `TestDataSourceConnectivity`. */
         TestDataSourceConnectivityResponse: {
             /** @description Request id. */
             RequestId: string;
             Connectivity: components["schemas"]["Connectivity"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Response of `GetTaskInstanceLog`. [mock] One line per event, `yyyy-MM-dd HH:mm:ss LEVEL message` (UTC),
@@ -1092,8 +1026,6 @@ export interface components {
             RequestId: string;
             /** @description Log text of the instance. */
             TaskInstanceLog: string;
-        } & {
-            [key: string]: unknown;
         };
     };
     responses: {

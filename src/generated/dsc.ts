@@ -397,8 +397,6 @@ export interface components {
              *     `""` if none) [mock]. The doc examples show UUID-looking ids.
              */
             id: string;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description One template in ListTaskTemplates. The documented table is truncated; the [mock] completes it. Fields the
@@ -461,8 +459,6 @@ export interface components {
              * @description [mock] extension: last update time, epoch ms.
              */
             update_time?: number;
-        } & {
-            [key: string]: unknown;
         };
         /** @description One page of templates. */
         ListTaskTemplatesResponse: {
@@ -473,8 +469,6 @@ export interface components {
             total_num: number;
             /** @description The templates of this page, ascending id. */
             result: components["schemas"]["TaskDetail"][];
-        } & {
-            [key: string]: unknown;
         };
         /** @description One run of a template [mock reading of the flattened doc table]. */
         TaskInstance: {
@@ -509,8 +503,6 @@ export interface components {
              * @enum {string}
              */
             trigger?: "MANUAL" | "SCHEDULE";
-        } & {
-            [key: string]: unknown;
         };
         /** @description One page of task instances. */
         ListTaskInstancesResponse: {
@@ -521,8 +513,6 @@ export interface components {
             total_num: number;
             /** @description The instances of this page. */
             result: components["schemas"]["TaskInstance"][];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description DSC service error [doc]. [mock] codes are lower-case `dsc.`; the SDK compares codes case-insensitively.
@@ -535,8 +525,6 @@ export interface components {
             error_msg: string;
             /** @description Request id (gateway errors). */
             request_id?: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description API gateway error envelope with an `APIGW.*` code [doc]. */
         GatewayError: {
@@ -546,8 +534,6 @@ export interface components {
             error_msg: string;
             /** @description Request id, same value as the X-Request-Id header. */
             request_id: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description Either the gateway envelope or a DSC error (service errors and injected faults). */
         GatewayOrDscError: components["schemas"]["GatewayError"] | components["schemas"]["DscError"];

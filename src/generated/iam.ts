@@ -105,8 +105,6 @@ export interface components {
             id: string;
             /** @description Name. */
             name: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description The project the token is scoped to. */
         TokenProject: {
@@ -116,8 +114,6 @@ export interface components {
             name: string;
             /** @description The account (domain). */
             domain: components["schemas"]["IdName"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description The user the token belongs to. */
         TokenUser: {
@@ -129,8 +125,6 @@ export interface components {
             domain: components["schemas"]["IdName"];
             /** @description Password expiry time, or `""` when the password does not expire. */
             password_expires_at?: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description A service of the catalog with its endpoints. */
         CatalogEntry: {
@@ -144,8 +138,6 @@ export interface components {
             endpoints?: {
                 [key: string]: unknown;
             }[];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Token details (the token itself is the `X-Subject-Token` header). */
         Token: {
@@ -168,15 +160,11 @@ export interface components {
             roles?: components["schemas"]["IdName"][];
             /** @description The user. */
             user: components["schemas"]["TokenUser"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description 201 body of KeystoneCreateUserTokenByPassword. */
         TokenResponse: {
             /** @description Token details. */
             token: components["schemas"]["Token"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description A project. */
         Project: {
@@ -194,8 +182,6 @@ export interface components {
             parent_id?: string;
             /** @description Always false for projects. */
             is_domain?: boolean;
-        } & {
-            [key: string]: unknown;
         };
         /** @description 200 body of KeystoneListProjects. */
         ListProjectsResponse: {
@@ -205,8 +191,6 @@ export interface components {
             links?: {
                 [key: string]: unknown;
             };
-        } & {
-            [key: string]: unknown;
         };
         /** @description IAM error body (nested) [mock]. */
         IamError: {
@@ -218,11 +202,7 @@ export interface components {
                 title: string;
                 /** @description What went wrong (never contains a secret). */
                 message: string;
-            } & {
-                [key: string]: unknown;
             };
-        } & {
-            [key: string]: unknown;
         };
         /** @description API gateway error envelope with an `APIGW.*` code [doc]. */
         GatewayError: {
@@ -232,8 +212,6 @@ export interface components {
             error_msg: string;
             /** @description Request id, same value as the X-Request-Id header. */
             request_id: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description IAM's nested error or the gateway envelope. */
         IamOrGatewayError: components["schemas"]["IamError"] | components["schemas"]["GatewayError"];

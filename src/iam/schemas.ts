@@ -5,6 +5,7 @@
  * test/spec/iam-types.test-d.ts pins every schema to the generated type.
  */
 import { z } from 'zod';
+import { keptObject } from '../core/kept-object.js';
 import type { components } from '../generated/iam.js';
 
 type Schemas = components['schemas'];
@@ -72,24 +73,24 @@ export const PasswordTokenRequestSchema = z.object({
 // ---------------------------------------------------------------------------------------------------------------
 // Responses (loose)
 
-const IdNameSchema = z.looseObject({ id: z.string(), name: z.string() });
+const IdNameSchema = keptObject({ id: z.string(), name: z.string() });
 
-const CatalogEntrySchema = z.looseObject({
+const CatalogEntrySchema = keptObject({
   id: z.string().optional(),
   type: z.string().optional(),
   name: z.string().optional(),
   endpoints: z.array(z.looseObject({})).optional(),
 });
 
-export const TokenSchema = z.looseObject({
+export const TokenSchema = keptObject({
   expires_at: z.string(),
   issued_at: z.string(),
   methods: z.array(z.string()),
   catalog: z.array(CatalogEntrySchema).optional(),
-  project: z.looseObject({ id: z.string(), name: z.string(), domain: IdNameSchema }).optional(),
+  project: keptObject({ id: z.string(), name: z.string(), domain: IdNameSchema }).optional(),
   domain: IdNameSchema.optional(),
   roles: z.array(IdNameSchema).optional(),
-  user: z.looseObject({
+  user: keptObject({
     id: z.string(),
     name: z.string(),
     domain: IdNameSchema,
@@ -97,9 +98,9 @@ export const TokenSchema = z.looseObject({
   }),
 });
 
-export const TokenResponseSchema = z.looseObject({ token: TokenSchema });
+export const TokenResponseSchema = keptObject({ token: TokenSchema });
 
-export const ProjectSchema = z.looseObject({
+export const ProjectSchema = keptObject({
   id: z.string(),
   name: z.string(),
   domain_id: z.string().optional(),
@@ -109,11 +110,11 @@ export const ProjectSchema = z.looseObject({
   is_domain: z.boolean().optional(),
 });
 
-export const ListProjectsResponseSchema = z.looseObject({
+export const ListProjectsResponseSchema = keptObject({
   projects: z.array(ProjectSchema),
   links: z.looseObject({}).optional(),
 });
 
-export const IamErrorBodySchema = z.looseObject({
-  error: z.looseObject({ code: z.int(), title: z.string(), message: z.string() }),
+export const IamErrorBodySchema = keptObject({
+  error: keptObject({ code: z.int(), title: z.string(), message: z.string() }),
 });

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { iamPasswordAuth } from '../../src/core/auth/index.js';
 import type { AuthProvider } from '../../src/core/auth/types.js';
 import { AuthenticationError, ConfigurationError, ResponseValidationError } from '../../src/core/errors.js';
 import { DataArtsCatalogClient } from '../../src/dataarts/client.js';
@@ -194,19 +195,67 @@ describe('token auth and refresh-on-401', () => {
     await c.listScanTasks();
     expect(server.requests[0]!.url).toBe(`/v1/${PROJECT}/metadata/task-templates`);
     await c.close();
-    const none = new DscClient({ endpoint: server.url, auth: tokenProvider(), logLevel: 'off', env: {} });
+    // A provider that may know the project but does not: the first call says so, and nothing is sent.
+    const unknown = { ...tokenProvider(), resolveProjectId: async () => undefined };
+    const none = new DscClient({ endpoint: server.url, auth: unknown, logLevel: 'off', env: {} });
     await expect(none.listScanTasks()).rejects.toMatchObject({ name: 'ConfigurationError', field: 'projectId' });
     expect(server.requests).toHaveLength(1);
     await none.close();
   });
+
+  it('a credential that can never know the project is refused at construction, naming projectId', () => {
+    const base = { endpoint: server.url, logLevel: 'off' as const, env: {} };
+    for (const auth of [tokenProvider(), { token: TOKEN }, { ak: 'AK0123', sk: 'secret-sk-value' }]) {
+      expect(() => new DscClient({ ...base, auth })).toThrow(
+        expect.objectContaining({
+          name: 'ConfigurationError',
+          field: 'projectId',
+          message: expect.stringMatching(/projectId is required/),
+        }),
+      );
+      expect(() => new DataArtsCatalogClient({ ...base, auth, workspace: WORKSPACE })).toThrow(
+        expect.objectContaining({ name: 'ConfigurationError', field: 'projectId' }),
+      );
+    }
+    // Each of these can supply it: an explicit projectId, the AK/SK's own, the environment's, a provider that resolves it.
+    expect(() => new DscClient({ ...base, auth: { token: TOKEN }, projectId: PROJECT })).not.toThrow();
+    expect(
+      () => new DscClient({ ...base, auth: { ak: 'AK0123', sk: 'secret-sk-value', projectId: PROJECT } }),
+    ).not.toThrow();
+    expect(
+      () =>
+        new DscClient({
+          ...base,
+          auth: undefined,
+          env: { HUAWEICLOUD_SDK_AK: 'AK0123', HUAWEICLOUD_SDK_SK: 'secret', HUAWEICLOUD_SDK_PROJECT_ID: PROJECT },
+        }),
+    ).not.toThrow();
+    expect(
+      () =>
+        new DscClient({
+          ...base,
+          auth: undefined,
+          env: { HUAWEICLOUD_SDK_AK: 'AK0123', HUAWEICLOUD_SDK_SK: 'secret' },
+        }),
+    ).toThrow(expect.objectContaining({ field: 'projectId' }));
+    expect(() => new DscClient({ ...base, auth: tokenProvider(TOKEN, PROJECT) })).not.toThrow();
+    expect(
+      () =>
+        new DscClient({
+          ...base,
+          auth: iamPasswordAuth({ domainName: 'acme', userName: 'bot', password: 'pw', projectName: 'cn-north-4' }),
+        }),
+    ).not.toThrow();
+  });
 });
 
 describe('configuration', () => {
-  it('builds the host from the region template for any well-formed region', () => {
-    const opts = { auth: tokenProvider(), env: {} };
+  it('builds the host from the region template for every region the service is published in', () => {
+    const opts = { auth: tokenProvider(), env: {}, projectId: PROJECT };
     expect(new DscClient({ ...opts, region: 'cn-north-4' }).endpoint).toBe('https://sdg.cn-north-4.myhuaweicloud.com');
-    expect(new DscClient({ ...opts, region: 'my-kualalumpur-1' }).endpoint).toBe(
-      'https://sdg.my-kualalumpur-1.myhuaweicloud.com',
+    expect(new DscClient({ ...opts, region: 'la-north-2' }).endpoint).toBe('https://sdg.la-north-2.myhuaweicloud.com');
+    expect(new DataArtsCatalogClient({ ...opts, region: 'my-kualalumpur-1', workspace: WORKSPACE }).endpoint).toBe(
+      'https://dayu.my-kualalumpur-1.myhuaweicloud.com',
     );
     expect(new DataArtsCatalogClient({ ...opts, region: 'eu-west-101', workspace: WORKSPACE }).endpoint).toBe(
       'https://dayu.eu-west-101.myhuaweicloud.com',

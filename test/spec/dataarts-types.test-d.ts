@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { z } from 'zod';
+import type { withUnknownFields } from '../../src/core/api-promise.js';
 import type {
   AnyErrorBody,
   AnyErrorBodySchema,
@@ -168,8 +169,11 @@ describe('pinned DataArts wire shapes', () => {
     expectTypeOf<Task['id']>().toEqualTypeOf<string>();
     expectTypeOf<Task['schedule_config']['enabled']>().toEqualTypeOf<0 | 1 | 3 | 5 | null | undefined>();
     expectTypeOf<Task['last_run_time']>().toEqualTypeOf<string | null | undefined>();
-    // Unknown response fields are allowed.
+    // Documented fields only: a misspelled or undocumented field does not compile; withUnknownFields reaches it.
+    // @ts-expect-error -- not a documented field
     expectTypeOf<Task['some_future_field']>().toEqualTypeOf<unknown>();
+    expectTypeOf<ReturnType<typeof withUnknownFields<Task>>['some_future_field']>().toEqualTypeOf<unknown>();
+    expectTypeOf<ReturnType<typeof withUnknownFields<Task>>['id']>().toEqualTypeOf<string>();
   });
 
   test('operations take the workspace header and the documented parameters', () => {

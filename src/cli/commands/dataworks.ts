@@ -33,7 +33,14 @@ const DATASOURCE_VIEW: View<DataWorksDataSourceGroup> = {
   columns: [
     ['NAME', (g) => g.Name],
     ['TYPE', (g) => g.Type],
-    ['IDS', (g) => g.DataSource.map((d) => `${d.Id}${d.EnvType ? ` (${d.EnvType})` : ''}`).join(', ')],
+    [
+      'IDS',
+      (g) =>
+        g.DataSource.map((d) => {
+          const env = d.ConnectionProperties.envType;
+          return `${d.Id}${env ? ` (${env})` : ''}`;
+        }).join(', '),
+    ],
   ],
   id: (g) => g.DataSource.map((d) => d.Id).join('\n'),
 };
