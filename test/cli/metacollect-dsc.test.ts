@@ -205,7 +205,7 @@ describe('metacollect dsc', () => {
     expect(dbg.code).toBe(0);
     expect(dbg.stderr).not.toContain("mock's default account");
     expect(dbg.stderr).toMatch(
-      /GET \/v1\/[0-9a-f]{32}\/metadata\/task-templates\?\S+ → 200 in \d+ ms \(attempt 1, request id \w+\)/,
+      /GET http:\/\/127\.0\.0\.1:\d+\/v1\/[0-9a-f]{32}\/metadata\/task-templates\?\S+ → 200 in \d+ ms \(attempt 1, request id \w+\)/,
     );
     expect(dbg.stderr).not.toContain(d.sk);
     expect(dbg.stdout).toMatch(/^\d+\n/);
