@@ -1,7 +1,8 @@
 /**
  * The caller's stack on errors. A call's failure is found on a later turn of the event loop, so its error's stack
  * holds library frames only (undici, the request loop). The frames of the code that called the client method are
- * recorded when the call starts, and added to the stack of the error the call rejects with.
+ * added to the stack of the error the call rejects with: recorded when the call fails (the awaiting callers, free
+ * for calls that succeed), or at log level debug when the call starts (every frame, at a cost per call).
  */
 
 /** The frames above a call's start; V8 formats them only when `stack` is read, on the error path. */
@@ -29,6 +30,17 @@ export function captureCallSite(below: (...args: never[]) => unknown): CallSite 
   Error.stackTraceLimit = Math.min(limit, CALL_SITE_FRAMES);
   Error.captureStackTrace(site, below);
   Error.stackTraceLimit = limit;
+  return site;
+}
+
+/**
+ * The frames of the code awaiting the current async function, recorded where a call fails: V8 rebuilds them from
+ * the chain of awaits (async stack traces), so a call that succeeds pays nothing. A caller that chains `.then`
+ * instead of awaiting is not in that chain.
+ */
+export function awaitingCallSite(): CallSite {
+  const site: CallSite = {};
+  if (Error.stackTraceLimit > 0) Error.captureStackTrace(site, awaitingCallSite);
   return site;
 }
 

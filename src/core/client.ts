@@ -10,7 +10,7 @@ import { type AbortLike, CallAbort } from './abort.js';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import type { AuthContext, AuthProvider, OutgoingRequest, RawResponse } from './auth/types.js';
 import { type Call, CallAuthContext, sendAttempt, sleep } from './call.js';
-import { captureCallSite, withCallSite } from './call-site.js';
+import { awaitingCallSite, type CallSite, captureCallSite, withCallSite } from './call-site.js';
 import {
   DEFAULT_ATTEMPT_TIMEOUT_MS,
   DEFAULT_MAX_RETRIES,
@@ -146,18 +146,17 @@ export abstract class ServiceClient {
 
   /** Sends an operation; resolves to the typed body (`.withResponse()` for status, headers, request id). */
   protected request<T>(spec: OperationSpec | SpecFactory, options?: RequestOptions): APIPromise<T> {
-    if (!this.#callSites) return new APIPromise<T>(this.#execute<T>(spec, options));
-    // The caller's frames, recorded now: the error the call rejects with then shows where the call was made.
-    const site = captureCallSite(this.request);
-    return new APIPromise<T>(
-      this.#execute<T>(spec, options).catch((error: unknown) => Promise.reject(withCallSite(error, site))),
-    );
+    // At debug, the caller's frames are recorded now (every call pays); otherwise only a failing call records the
+    // frames of the code awaiting it, rebuilt by V8 from the chain of awaits.
+    const site = this.#callSites ? captureCallSite(this.request) : undefined;
+    return new APIPromise<T>(this.#execute<T>(spec, options, site));
   }
 
   /** One call: builds what it sends, runs the request loop under the call's deadline, maps aborts. */
   async #execute<T>(
     specOrFactory: OperationSpec | SpecFactory,
     options: RequestOptions | undefined,
+    site: CallSite | undefined,
   ): Promise<WithResponse<T>> {
     // Validation (in the factory) happens before any I/O; its ValidationError rejects the returned promise.
     const made = typeof specOrFactory === 'function' ? specOrFactory() : specOrFactory;
@@ -208,12 +207,13 @@ export abstract class ServiceClient {
       };
       return await this.#send<T>(call);
     } catch (error) {
-      if (error instanceof TransportAborted || (abort.aborted && !isApiError(error))) {
-        throw userSignal?.aborted
-          ? new AbortError(userSignal.reason, { method: spec.method, path })
-          : new TimeoutError(timeoutMs, { method: spec.method, path });
-      }
-      throw error;
+      const mapped =
+        error instanceof TransportAborted || (abort.aborted && !isApiError(error))
+          ? userSignal?.aborted
+            ? new AbortError(userSignal.reason, { method: spec.method, path })
+            : new TimeoutError(timeoutMs, { method: spec.method, path })
+          : error;
+      throw withCallSite(mapped, site ?? awaitingCallSite());
     } finally {
       clearTimeout(timer);
       userSignal?.removeEventListener('abort', abort);

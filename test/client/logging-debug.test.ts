@@ -227,7 +227,39 @@ describe("the caller's frames on errors", () => {
     await c.close();
   });
 
-  it('off below debug (recording costs on every call): the stack holds library frames only', async () => {
+  // An awaiting caller, as most code is written.
+  async function awaitFromTheCallSite(c: DscClient): Promise<unknown> {
+    try {
+      await c.listScanTasks();
+      return undefined;
+    } catch (e) {
+      return e;
+    }
+  }
+
+  it('at the default level a network error carries the awaiting caller, recorded only when the call fails', async () => {
+    // The undici transport: its errors are made in socket callbacks, outside the caller's chain of awaits.
+    const c = new DscClient({
+      endpoint: 'http://127.0.0.1:1',
+      projectId: PROJECT,
+      auth: tokenProvider(),
+      logLevel: 'warn',
+      logger: collectingLogger().logger,
+      maxRetries: 0,
+      env: {},
+    });
+    const error = (await awaitFromTheCallSite(c)) as Error;
+    expect(isConnectionError(error)).toBe(true);
+    const stack = error.stack ?? '';
+    expect(stack.split('\n')[0]).toContain(error.message);
+    expect(stack).toMatch(/\n {4}at (?:async )?awaitFromTheCallSite .*logging-debug\.test\.ts:\d+:\d+/);
+    expect(stack.indexOf('awaitFromTheCallSite')).toBeGreaterThan(stack.indexOf('\n    at '));
+    const lines = stack.split('\n');
+    expect(new Set(lines).size).toBe(lines.length);
+    await c.close();
+  });
+
+  it('below debug nothing is recorded when the call starts: a caller that chains .then is not shown', async () => {
     const c = client('warn');
     const error = (await listFromTheCallSite(c)) as Error;
     expect(isConnectionError(error)).toBe(true);
