@@ -1,5 +1,5 @@
 /** The state of one call, shared by its attempts, and the auth context providers see during it. */
-import { type AbortLike, CallAbort, toAbortSignal } from './abort.js';
+import { type AbortLike, abortOnTimer, CallAbort, toAbortSignal } from './abort.js';
 import type { AuthContext, OutgoingRequest, RawResponse } from './auth/types.js';
 import { ConnectionError } from './errors.js';
 import type { CreateLookup } from './reconcile.js';
@@ -77,9 +77,6 @@ export function sleep(ms: number, signal: AbortLike): Promise<void> {
   });
 }
 
-/** The attempt timer's callback (a shared function: no closure per attempt). */
-const abortAttempt = (attempt: CallAbort): void => attempt.abort();
-
 /**
  * Sends one attempt of `call` within its own limit (`attemptTimeoutMs`), when that ends before the call's deadline:
  * an attempt that outlives it is abandoned with a `ConnectionError` of code `ATTEMPT_TIMEOUT` (its outcome unknown).
@@ -94,7 +91,7 @@ export async function sendAttempt(
   const remaining = call.timeoutMs - (Date.now() - call.started);
   if (call.attemptTimeoutMs >= remaining) return transport.send(req, call.abort);
   const attempt = new CallAbort();
-  const timer = setTimeout(abortAttempt, call.attemptTimeoutMs, attempt);
+  const timer = setTimeout(abortOnTimer, call.attemptTimeoutMs, attempt);
   call.abort.addEventListener('abort', attempt);
   try {
     return await transport.send(req, attempt);

@@ -6,7 +6,7 @@
  */
 import { inspect } from 'node:util';
 import pRetry, { AbortError as StopRetrying } from 'p-retry';
-import { type AbortLike, CallAbort } from './abort.js';
+import { type AbortLike, abortOnTimer, CallAbort } from './abort.js';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import type { AuthContext, AuthProvider, OutgoingRequest, RawResponse } from './auth/types.js';
 import { type Call, CallAuthContext, sendAttempt, sleep } from './call.js';
@@ -30,9 +30,6 @@ import { isOutcomeUnknown, isRetryable, retryDelay } from './retry.js';
 import type { OperationSpec, ServiceClientConfig, ServiceDefinition, SpecFactory } from './service.js';
 import { type OwnedAgentTransport, type Transport, TransportAborted, transportFor } from './transport.js';
 import { VERSION } from './version.js';
-
-/** The deadline timer's callback (a shared function: no closure per call). */
-const abortCall = (call: CallAbort): void => call.abort();
 
 /** One exchange of an attempt: the request as sent (auth applied) and the answer. */
 interface Exchange {
@@ -174,7 +171,7 @@ export abstract class ServiceClient {
     const started = Date.now();
     // One cancellation per call: the deadline timer and the caller's signal both abort it (see abort.ts).
     const abort = new CallAbort();
-    const timer = setTimeout(abortCall, timeoutMs, abort);
+    const timer = setTimeout(abortOnTimer, timeoutMs, abort);
     userSignal?.addEventListener('abort', abort);
     try {
       const bodyText = bodyTextOf(spec);

@@ -10,6 +10,7 @@ import type { Call } from './call.js';
 import { MetacollectError } from './errors.js';
 import { isApiError } from './guards.js';
 import type { LevelLogger } from './logger.js';
+import type { PageIterator } from './pagination.js';
 import { isOutcomeUnknown } from './retry.js';
 
 /** An object a lookup found that matches the create's identifying fields exactly. */
@@ -146,6 +147,33 @@ export function clockOffset(date: string | undefined, receivedAt: number): numbe
 }
 
 /**
+ * The earliest service-clock time at which an object (or a run) may have been made by a call that began at
+ * `startedAt` on our clock, given a `Date` header just received: the call's start less {@link RECONCILE_TOLERANCE_MS}.
+ */
+export function earliestOfCall(startedAt: number, date: string | undefined): number {
+  return startedAt + clockOffset(date, Date.now()) - RECONCILE_TOLERANCE_MS;
+}
+
+/**
+ * The pages of a lookup, read from a service's own pager (whose responses keep their headers): `candidates` gives
+ * the exact matches an item holds (none, one, or several for a grouped listing).
+ */
+export async function* lookupPages<TItem>(
+  pages: PageIterator<TItem, WithResponse<unknown>>,
+  candidates: (item: TItem) => Candidate[],
+): AsyncIterable<LookupPage> {
+  for await (const page of pages.pages()) {
+    const response = page.response;
+    yield {
+      seen: page.items.length,
+      matches: page.items.flatMap(candidates),
+      date: response.headers['date'],
+      requestId: response.requestId,
+    };
+  }
+}
+
+/**
  * Looks for the object of a create whose outcome is unknown, and adopts the earliest eligible one: created at or
  * after the call's start on the service's clock (less {@link RECONCILE_TOLERANCE_MS}) and not claimed by another
  * call. Runs one lookup per key at a time, after identical attempts on the wire have settled.
@@ -164,8 +192,7 @@ export async function findCreated<R>(
     let best: Candidate | undefined;
     let bestRequestId: string | undefined;
     for await (const page of lookup.pages(signal)) {
-      const offset = clockOffset(page.date, Date.now());
-      const earliest = startedAt + offset - RECONCILE_TOLERANCE_MS;
+      const earliest = earliestOfCall(startedAt, page.date);
       report.seen += page.seen;
       for (const c of page.matches) {
         report.matched++;

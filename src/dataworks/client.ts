@@ -29,7 +29,7 @@ import {
 } from '../core/config.js';
 import { ConfigurationError } from '../core/errors.js';
 import { findItem, numberedPages, type PageIterator } from '../core/pagination.js';
-import { clockOffset, RECONCILE_TOLERANCE_MS } from '../core/reconcile.js';
+import { earliestOfCall } from '../core/reconcile.js';
 import type { OperationSpec } from '../core/service.js';
 import { loadOnce } from '../core/validation.js';
 import { RunFailedError, type RunWaitOptions, waitForRun } from '../core/waiter.js';
@@ -196,8 +196,7 @@ export class DataWorksClient extends ServiceClient {
       spec.alreadyDoneResult = async (error) => {
         const runs = await this.listCrawlerRuns(id, { PageSize: 1 }).withResponse();
         const run = runs.data.PagingInfo.CrawlerRuns[0];
-        const earliest = started + clockOffset(runs.headers['date'], Date.now()) - RECONCILE_TOLERANCE_MS;
-        if (run === undefined || run.StartedTime < earliest) throw error;
+        if (run === undefined || run.StartedTime < earliestOfCall(started, runs.headers['date'])) throw error;
         return {
           RequestId: runs.requestId ?? '',
           Success: true,

@@ -4,7 +4,8 @@
  * by workspace, name, type (case-insensitive) and environment (ListDataSources filtered by name and type).
  */
 import type { WithResponse } from '../core/api-promise.js';
-import type { CreateLookup, LookupPage } from '../core/reconcile.js';
+import { numberedPages } from '../core/pagination.js';
+import { type CreateLookup, lookupPages } from '../core/reconcile.js';
 import type { DataWorksRequest, DataWorksRequestInput, DataWorksResponse } from './actions.js';
 
 type CreateCrawlerRequest = DataWorksRequest<'CreateCrawler'>;
@@ -20,20 +21,6 @@ const PAGE_SIZE = 100;
 
 type Page<Q, R> = (request: Q, signal: AbortSignal) => Promise<WithResponse<R>>;
 
-/** Pages a DataWorks list (`PageNumber` from 1) until the last page. */
-async function* paged<R extends { PagingInfo: { TotalCount: number } }>(
-  fetch: (pageNumber: number) => Promise<WithResponse<R>>,
-  read: (page: WithResponse<R>) => Omit<LookupPage, 'date' | 'requestId'>,
-): AsyncIterable<LookupPage> {
-  for (let pageNumber = 1, listed = 0; ; pageNumber++) {
-    const page = await fetch(pageNumber);
-    const { seen, matches } = read(page);
-    listed += seen;
-    yield { seen, matches, date: page.headers['date'], requestId: page.requestId };
-    if (seen < PAGE_SIZE || listed >= page.data.PagingInfo.TotalCount) return;
-  }
-}
-
 const created = (ms: number | undefined) => (typeof ms === 'number' ? ms : undefined);
 
 /** The lookup of `createCrawler(body)`. */
@@ -43,23 +30,20 @@ export function crawlerLookup(
 ): CreateLookup<CreateCrawlerResponse> {
   return {
     key: `CreateCrawler\u0000${body.Name}\u0000${body.DataSourceId}`,
-    pages: (signal) =>
-      paged(
-        (PageNumber) =>
-          list(
-            { Name: body.Name, DataSourceIds: [body.DataSourceId], PageNumber, PageSize: PAGE_SIZE },
-            signal as AbortSignal,
-          ),
-        (page) => {
-          const crawlers = page.data.PagingInfo.Crawlers ?? [];
-          return {
-            seen: crawlers.length,
-            matches: crawlers
-              .filter((c) => c.Name === body.Name && c.DataSourceId === body.DataSourceId && c.Type === body.Type)
-              .map((c) => ({ id: String(c.Id), createdAt: created(c.CreateTime) })),
-          };
-        },
-      ),
+    pages(signal) {
+      const listing = numberedPages({
+        pageSize: PAGE_SIZE,
+        fetch: (PageNumber, PageSize) =>
+          list({ Name: body.Name, DataSourceIds: [body.DataSourceId], PageNumber, PageSize }, signal as AbortSignal),
+        items: (r) => r.data.PagingInfo.Crawlers,
+        total: (r) => r.data.PagingInfo.TotalCount,
+      });
+      return lookupPages(listing, (c) =>
+        c.Name === body.Name && c.DataSourceId === body.DataSourceId && c.Type === body.Type
+          ? [{ id: String(c.Id), createdAt: created(c.CreateTime) }]
+          : [],
+      );
+    },
     result: (found, requestId) => ({ RequestId: requestId ?? '', Success: true, Id: Number(found.id) }),
     idOf: (result) => String(result.Id),
   };
@@ -78,26 +62,27 @@ export function dataSourceLookup(
 ): CreateLookup<CreateDataSourceResponse> {
   return {
     key: `CreateDataSource\u0000${body.ProjectId}\u0000${body.Name}`,
-    pages: (signal) => {
+    pages(signal) {
       const type = body.Type.toLowerCase();
       const env = envOf(body.ConnectionProperties);
-      return paged(
-        (PageNumber) =>
+      const listing = numberedPages({
+        pageSize: PAGE_SIZE,
+        fetch: (PageNumber, PageSize) =>
           list(
-            { ProjectId: body.ProjectId, Name: body.Name, Types: [body.Type], PageNumber, PageSize: PAGE_SIZE },
+            { ProjectId: body.ProjectId, Name: body.Name, Types: [body.Type], PageNumber, PageSize },
             signal as AbortSignal,
           ),
-        (page) => {
-          const groups = page.data.PagingInfo.DataSources ?? [];
-          return {
-            seen: groups.length,
-            matches: groups
-              .filter((g) => g.Name === body.Name && g.Type.toLowerCase() === type)
-              .flatMap((g) => g.DataSource)
-              .filter((d) => envOf(d.ConnectionProperties) === env)
-              .map((d) => ({ id: String(d.Id), createdAt: created(d.CreateTime) })),
-          };
-        },
+        items: (r) => r.data.PagingInfo.DataSources,
+        total: (r) => r.data.PagingInfo.TotalCount,
+      });
+      // A group holds the data sources sharing a name, one per environment.
+      return lookupPages(listing, (g) =>
+        g.Name === body.Name && g.Type.toLowerCase() === type
+          ? g.DataSource.filter((d) => envOf(d.ConnectionProperties) === env).map((d) => ({
+              id: String(d.Id),
+              createdAt: created(d.CreateTime),
+            }))
+          : [],
       );
     },
     result: (found, requestId) => ({ RequestId: requestId ?? '', Id: Number(found.id) }),

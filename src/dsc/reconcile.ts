@@ -3,7 +3,8 @@
  * be fuzzy), matched exactly on the name and the set of data sources (`db_type` + `ins_id`).
  */
 import type { WithResponse } from '../core/api-promise.js';
-import type { CreateLookup } from '../core/reconcile.js';
+import { offsetPages } from '../core/pagination.js';
+import { type CreateLookup, lookupPages } from '../core/reconcile.js';
 import type {
   CreateTaskTemplateRequest,
   ListTaskTemplatesQuery,
@@ -28,23 +29,19 @@ function sourcesKey(
 export function scanTaskLookup(body: CreateTaskTemplateRequest, list: ListPage): CreateLookup<OperateResult> {
   return {
     key: `CreateTaskTemplates\u0000${body.task_name}`,
-    async *pages(signal) {
+    pages(signal) {
       const sources = sourcesKey(body.data_sources);
-      for (let offset = 0; ; offset += PAGE_SIZE) {
-        const page = await list({ task_name: body.task_name, offset, limit: PAGE_SIZE }, signal as AbortSignal);
-        const items = page.data.result ?? [];
-        yield {
-          seen: items.length,
-          date: page.headers['date'],
-          matches: items
-            .filter((t) => t.task_name === body.task_name && sourcesKey(t.data_sources) === sources)
-            .map((t) => ({
-              id: String(t.id),
-              createdAt: typeof t.create_time === 'number' ? t.create_time : undefined,
-            })),
-        };
-        if (items.length < PAGE_SIZE || offset + items.length >= (page.data.total_num ?? 0)) return;
-      }
+      const listing = offsetPages({
+        pageSize: PAGE_SIZE,
+        fetch: (offset, limit) => list({ task_name: body.task_name, offset, limit }, signal as AbortSignal),
+        items: (r) => r.data.result,
+        total: (r) => r.data.total_num,
+      });
+      return lookupPages(listing, (t) =>
+        t.task_name === body.task_name && sourcesKey(t.data_sources) === sources
+          ? [{ id: String(t.id), createdAt: typeof t.create_time === 'number' ? t.create_time : undefined }]
+          : [],
+      );
     },
     result: (found) => ({ status: 'success', msg: '操作成功', id: found.id }),
     idOf: (result) => result.id,
