@@ -80,6 +80,8 @@ export { RunFailedError, WaiterTimeoutError } from './core/waiter.js';
 export type {
   CollectionTaskLogOptions,
   DataArtsCatalogClientOptions,
+  WaitForCollectionInstanceOptions,
+  WaitForCollectionTaskRunOptions,
 } from './dataarts/client.js';
 export { DataArtsCatalogClient, NOT_FOUND_CODES } from './dataarts/client.js';
 export type {

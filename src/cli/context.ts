@@ -1,7 +1,8 @@
 /**
  * Where a command's configuration comes from, in order: explicit flags, then environment variables (the SDK's own
- * credential variables, `METACOLLECT_*` for the rest), then profiles (the Alibaba CLI's, for DataWorks). Against a
- * metacollect mock with no credentials configured, the mock's default account (`GET /__mock/defaults`).
+ * credential variables, `METACOLLECT_*` for the rest), then profiles (KooCLI's for DSC and DataArts, the Alibaba
+ * CLI's for DataWorks; an explicit `--profile` wins over the environment's keys). Against a metacollect mock with
+ * no credentials configured, the mock's default account (`GET /__mock/defaults`).
  */
 import {
   type AlibabaAuthConfig,
@@ -12,7 +13,7 @@ import {
   type Logger,
 } from '../index.js';
 import { UsageError } from './exit.js';
-import { readAliyunProfile } from './profiles.js';
+import { readAliyunProfile, readKooCliProfile } from './profiles.js';
 
 /** The options every command accepts (set before or after the subcommand). */
 export interface GlobalOptions {
@@ -124,7 +125,14 @@ export class Context {
   async #huawei(): Promise<{ auth?: HuaweiAuthConfig; region?: string; projectId?: string; workspace?: string }> {
     const projectId = this.#opts.projectId;
     const region = this.#region();
-    if (HUAWEI_ENV.every((k) => this.env[k])) return { region, projectId, workspace: this.workspace };
+    const fromEnv = HUAWEI_ENV.every((k) => this.env[k]);
+    if (fromEnv && this.#opts.profile === undefined) return { region, projectId, workspace: this.workspace };
+    const profile = readKooCliProfile(this.#opts.profile, this.env, (why) => this.note(`metacollect: ${why}`));
+    if (profile) {
+      const { name: _name, region: profileRegion, ...auth } = profile;
+      return { auth, region: region ?? profileRegion, projectId, workspace: this.workspace };
+    }
+    if (fromEnv) return { region, projectId, workspace: this.workspace };
     const mock = await this.#mockDefaults();
     if (!mock) return { region, projectId, workspace: this.workspace };
     return {

@@ -23,7 +23,8 @@ Exit codes:
 
 Configuration: flags, then environment variables (HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN/PROJECT_ID,
 ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET/SECURITY_TOKEN, METACOLLECT_ENDPOINT/REGION/WORKSPACE), then profiles
-(the Alibaba CLI's ~/.aliyun/config.json, for DataWorks). Against a metacollect mock without credentials, the
+(KooCLI's ~/.hcloud/config.json for DSC and DataArts, when stored unencrypted; the Alibaba CLI's
+~/.aliyun/config.json for DataWorks). Against a metacollect mock without credentials, the
 mock's default account is used.
 
 Example:
@@ -39,7 +40,7 @@ export function buildProgram(): Command {
     .option('--region <id>', 'region id, e.g. cn-north-4 (Huawei) or cn-shanghai (DataWorks)')
     .option('--project-id <id>', 'Huawei project id')
     .option('--workspace <id>', 'DataArts workspace id, or the DataWorks workspace (ProjectId)')
-    .option('--profile <name>', 'Alibaba CLI profile (~/.aliyun/config.json) for DataWorks')
+    .option('--profile <name>', 'KooCLI profile (DSC, DataArts) or Alibaba CLI profile (DataWorks)')
     .option('-o, --output <format>', 'table (default on a terminal), json (default otherwise) or ndjson')
     .option('-q, --quiet', 'print only ids')
     .option('--debug', 'show each request and response (method, path, status, request id) on stderr')

@@ -104,8 +104,8 @@ export function printObject(ctx: Context, value: unknown, id?: unknown, summary:
   );
 }
 
-/** Prints a long text (a run's log) as it is; JSON outputs get the API's object. */
-export function printText(ctx: Context, value: unknown, text: string): void {
+/** Prints a long text (a run's log) as it is; JSON outputs get the API's object, `--quiet` the `id` if any. */
+export function printText(ctx: Context, value: unknown, text: string, id?: unknown): void {
   if (ctx.format === 'table' && !ctx.quiet) out(text.endsWith('\n') || text === '' ? text : `${text}\n`);
-  else printObject(ctx, value);
+  else printObject(ctx, value, id);
 }

@@ -9,9 +9,11 @@ import { ConfigurationError } from '../core/errors.js';
 import { offsetPages, type PageIterator } from '../core/pagination.js';
 import type { CoreOptions, OperationSpec } from '../core/service.js';
 import { checkIdArgument, loadOnce, validateInput } from '../core/validation.js';
+import { type RunWaitOptions, waitForRun } from '../core/waiter.js';
 import { type HuaweiAuthOption, HuaweiServiceClient, huaweiService } from '../huawei/client.js';
 import { DATAARTS_REGIONS } from '../huawei/regions.js';
 import { collectionTaskLookup } from './reconcile.js';
+import { instanceWatch, taskRunWatch } from './runs.js';
 import type {
   CollectionTask,
   CollectionTaskInput,
@@ -32,6 +34,24 @@ export interface DataArtsCatalogClientOptions extends CoreOptions<HuaweiAuthOpti
 }
 
 export interface CollectionTaskLogOptions extends RequestOptions {
+  /** The instance's bridge (collection) job id. */
+  bridgeId: string;
+  /** The classification job id, when classification ran. */
+  classificationId?: string | null;
+}
+
+/** Options of {@link DataArtsCatalogClient.waitForCollectionTaskRun}. */
+export interface WaitForCollectionTaskRunOptions extends RunWaitOptions<CollectionTask> {
+  /**
+   * The task's `start_time` read before the run was asked for (`null` when it had never run): the wait follows the
+   * first run that starts after it. Omitted, it follows the latest run, whichever it is (waiting for a first one
+   * when the task has never run).
+   */
+  afterStartTime?: string | null;
+}
+
+/** Options of {@link DataArtsCatalogClient.waitForCollectionInstance}. */
+export interface WaitForCollectionInstanceOptions extends RunWaitOptions<JobLogResponse> {
   /** The instance's bridge (collection) job id. */
   bridgeId: string;
   /** The classification job id, when classification ran. */
@@ -284,6 +304,45 @@ export class DataArtsCatalogClient extends HuaweiServiceClient<HuaweiAuthOption>
         responseSchema: s.JobLogResponseSchema,
       });
     }, requestOptions);
+  }
+
+  /**
+   * Polls `getCollectionTask` until the task's latest run (the first one started after `afterStartTime`) has
+   * ended, and resolves with the task (its `start_time` and `end_time` are the run's). The service reports no
+   * outcome for a run read this way, so this resolves whether the run succeeded, failed or was stopped; to learn
+   * the outcome, follow the run by its ids with {@link waitForCollectionInstance}. Rejects with
+   * `WaiterTimeoutError` after `timeoutMs`, `AbortError` when `signal` aborts.
+   *
+   * @example
+   * ```ts
+   * const before = await catalog.getCollectionTask(taskId);
+   * await catalog.runCollectionTaskNow(taskId);
+   * const task = await catalog.waitForCollectionTaskRun(taskId, { afterStartTime: before.start_time ?? null });
+   * ```
+   */
+  waitForCollectionTaskRun(taskId: string, options: WaitForCollectionTaskRunOptions = {}): Promise<CollectionTask> {
+    const { afterStartTime, ...wait } = options;
+    const watch = taskRunWatch(taskId, afterStartTime, (signal) => this.getCollectionTask(taskId, { signal }));
+    return waitForRun(watch, wait);
+  }
+
+  /**
+   * Polls `getCollectionTaskLog` until every job of the instance (bridge, and profile and classification when
+   * enabled) ends. Resolves with the log when all succeeded; rejects with `RunFailedError` (the log as `instance`,
+   * the first ERROR line of the failed job as `errorMsg`) when one ends `FAILED` or `STOPPED`,
+   * `WaiterTimeoutError` after `timeoutMs`, `AbortError` when `signal` aborts.
+   */
+  waitForCollectionInstance(
+    taskId: string,
+    instanceId: string,
+    options: WaitForCollectionInstanceOptions,
+  ): Promise<JobLogResponse> {
+    const { bridgeId, classificationId, ...wait } = options ?? ({} as WaitForCollectionInstanceOptions);
+    const ids = { bridgeId, ...(classificationId !== undefined ? { classificationId } : {}) };
+    const watch = instanceWatch(taskId, instanceId, (signal) =>
+      this.getCollectionTaskLog(taskId, instanceId, { ...ids, signal }),
+    );
+    return waitForRun(watch, wait);
   }
 
   protected override async loadSchemas(): Promise<unknown> {

@@ -21,7 +21,7 @@ export interface Result {
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (/^(HUAWEICLOUD_|ALIBABA_CLOUD_|METACOLLECT_)/.test(k)) continue;
+    if (/^(HUAWEICLOUD_|ALIBABA_CLOUD_|METACOLLECT_|HW_)/.test(k)) continue;
     env[k] = v;
   }
   return { ...env, HOME: join(ROOT, 'test/cli/no-home'), ...extra };

@@ -1,10 +1,10 @@
-/** The built `metacollect` CLI against a mock server: DataArts and DataWorks commands, Alibaba CLI profiles. */
+/** The built `metacollect` CLI against a mock server: DataArts and DataWorks commands, waiting, vendor CLI profiles. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockServer } from '../../src/mock/index.js';
-import { cleanEnv, mc, requireBuilt } from './metacollect-run.js';
+import { cleanEnv, mc, requireBuilt, start } from './metacollect-run.js';
 
 let server: MockServer;
 let E: string[];
@@ -32,7 +32,7 @@ beforeAll(async () => {
   server = await startMockServer({
     port: 0,
     clock: 'real',
-    settings: { dataworksQueueDelayMs: 200, dataworksRunDurationMs: 800 },
+    settings: { dataworksQueueDelayMs: 200, dataworksRunDurationMs: 800, dataartsRunDurationMs: 800 },
   });
   E = ['--endpoint', server.url];
 });
@@ -78,6 +78,89 @@ describe('metacollect dataarts', () => {
     expect(missingFlag.stderr).toContain("required option '--bridge <id>'");
     expect((await mc([...W, 'delete', id, '-q'])).stdout).toBe(`${id}\n`);
     expect((await mc([...W, 'get', id])).code).toBe(3);
+  });
+});
+
+describe('metacollect dataarts: waiting', () => {
+  const W = () => [...E, '--workspace', server.mock.defaults.workspace, 'dataarts', 'tasks'];
+  const create = async (name: string, connection: string) => {
+    const r = await mc([...W(), 'create', '--body', '-', '--name', name, '--data-source', connection, '-q'], {
+      input: JSON.stringify(TASK),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout.trim();
+  };
+  /** The newest instance of a task, from the mock's control API (the service itself shows it in its console). */
+  const newest = async (id: string) => {
+    const res = await fetch(`${server.url}/__mock/dataarts/${server.mock.defaults.projectId}/tasks/${id}/instances`);
+    const { instances } = (await res.json()) as { instances: { instance_id: string; bridge_id: string }[] };
+    return instances[0]!;
+  };
+
+  it('run-now --wait and run --wait follow the run they start to its end; wait follows the latest run', async () => {
+    const id = await create('wait-ok', 'conn-ok');
+    const first = await mc([...W(), 'run-now', id, '--wait', '--poll-interval', '100', '-o', 'json']);
+    expect(first.code, first.stderr).toBe(0);
+    const task = JSON.parse(first.stdout);
+    expect(task.id).toBe(id);
+    expect(Number(task.end_time)).toBeGreaterThanOrEqual(Number(task.start_time));
+    expect(first.stderr).toMatch(/run of task \w+: RUNNING \(\d+ s\)\nrun of task \w+: ENDED \(\d+ s\)\n/);
+    expect(first.stderr).toMatch(/does not report a run's outcome/);
+    // A second run: the wait follows it, not the first run (which had ended already).
+    const second = await mc([...W(), 'run', id, '--wait', '--poll-interval', '100', '-o', 'json']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(Number(JSON.parse(second.stdout).start_time)).toBeGreaterThan(Number(task.start_time));
+    expect(second.stderr).toContain('RUNNING');
+    const latest = await mc([...W(), 'wait', id, '-q']);
+    expect(latest.code, latest.stderr).toBe(0);
+    expect(latest.stdout).toBe(`${id}\n`);
+  });
+
+  it('wait --instance --bridge follows one run to its outcome: exit 0, or 1 with the reason', async () => {
+    const ok = await create('inst-ok', 'conn-ok');
+    await mc([...W(), 'run-now', ok]);
+    const run = await newest(ok);
+    const waited = await mc([
+      ...W(),
+      'wait',
+      ok,
+      '--instance',
+      run.instance_id,
+      '--bridge',
+      run.bridge_id,
+      '-o',
+      'table',
+    ]);
+    expect(waited.code, waited.stderr).toBe(0);
+    expect(waited.stdout).toMatch(/^bridge: SUCCESS\n.* INFO /);
+    expect(waited.stderr).toMatch(/: SUCCESS \(\d+ s\)\n/);
+
+    await fetch(`${server.url}/__mock/dataarts/connections/conn-down`, {
+      method: 'POST',
+      body: JSON.stringify({ reachable: false }),
+    });
+    const bad = await create('inst-bad', 'conn-down');
+    await mc([...W(), 'run-now', bad]);
+    const failed = await newest(bad);
+    const r = await mc([...W(), 'wait', bad, '--instance', failed.instance_id, '--bridge', failed.bridge_id, '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('run failed: ');
+    expect(r.stderr).toContain('ended with status FAILED: bridge job: Failed to connect to data connection conn-down');
+    expect(r.stdout).toBe('');
+
+    const usage = await mc([...W(), 'wait', ok, '--instance', run.instance_id]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--instance: needs --bridge');
+  });
+
+  it('Ctrl-C stops waiting for a DataArts run and leaves it alone (exit 130)', async () => {
+    const id = await create('wait-int', 'conn-ok');
+    const w = start([...W(), 'run-now', id, '--wait', '--poll-interval', '100']);
+    await w.waitForStderr(/RUNNING/);
+    w.child.kill('SIGINT');
+    const r = await w.done;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('the run itself was left alone');
   });
 });
 
@@ -183,5 +266,74 @@ describe('metacollect dataworks', () => {
     expect(byEnv.code).toBe(3);
     expect(role.code).toBe(2);
     expect(role.stderr).toContain('only AK and StsToken profiles are read');
+  });
+});
+
+describe('KooCLI profiles', () => {
+  it('reads unencrypted AKSK profiles (current, --profile, HW_PROFILE, HW_SHARED_CONFIG_FILE); refuses the rest', async () => {
+    const home = join(dir, 'koo-home');
+    mkdirSync(join(home, '.hcloud'), { recursive: true });
+    const d = server.mock.defaults;
+    const sts = server.mock.addAccessKey({ temporary: true });
+    const profiles = [
+      {
+        name: 'main',
+        mode: 'AKSK',
+        accessKeyId: d.ak,
+        secretAccessKey: d.sk,
+        region: d.region,
+        projectId: d.projectId,
+      },
+      { name: 'wrong', mode: 'AKSK', accessKeyId: d.ak, secretAccessKey: 'not-the-secret', projectId: d.projectId },
+      {
+        name: 'temp',
+        mode: 'AKSK',
+        accessKeyId: sts.ak,
+        secretAccessKey: sts.sk,
+        securityToken: sts.securityToken,
+        projectId: d.projectId,
+      },
+      { name: 'sso', mode: 'SSO', accessKeyId: '', secretAccessKey: '' },
+    ];
+    writeFileSync(
+      join(home, '.hcloud', 'config.json'),
+      JSON.stringify({ authEncrypt: 'false', current: 'main', profiles }),
+    );
+    const encrypted = join(dir, 'koo-encrypted.json');
+    writeFileSync(encrypted, JSON.stringify({ authEncrypt: 'true', current: 'main', profiles }));
+    const env = cleanEnv({ HOME: home });
+    const L = [...E, 'dsc', 'tasks', 'list', '-q'];
+    const [main, wrong, temp, sso, byEnv, enc, encNamed, missing] = await Promise.all([
+      mc([...L, '--debug'], { env }),
+      mc([...L, '--profile', 'wrong'], { env }),
+      mc([...L, '--profile', 'temp'], { env }),
+      mc([...L, '--profile', 'sso'], { env }),
+      mc(L, { env: cleanEnv({ HOME: home, HW_PROFILE: 'wrong' }) }),
+      mc(L, { env: cleanEnv({ HOME: home, HW_SHARED_CONFIG_FILE: encrypted }) }),
+      mc([...L, '--profile', 'main'], { env: cleanEnv({ HOME: home, HW_SHARED_CONFIG_FILE: encrypted }) }),
+      mc([...L, '--profile', 'nobody'], { env }),
+    ]);
+    expect(main.code, main.stderr).toBe(0);
+    expect(main.stderr).not.toContain("mock's default account");
+    expect(main.stderr).not.toContain(d.sk);
+    expect(temp.code, temp.stderr).toBe(0);
+    expect(temp.stderr).not.toContain(sts.securityToken);
+    expect(wrong.code).toBe(3); // the profile's (wrong) secret was used
+    expect(wrong.stderr).not.toContain('not-the-secret');
+    expect(byEnv.code).toBe(3);
+    expect(sso.code).toBe(2);
+    expect(sso.stderr).toContain('uses mode SSO; only AKSK profiles are read');
+    // Encrypted: said on stderr and not read; the mock's default account is used instead.
+    expect(enc.code, enc.stderr).toBe(0);
+    expect(enc.stderr).toContain('--cli-auth-encrypt=false');
+    expect(enc.stderr).toContain("using the mock's default account");
+    expect(encNamed.code).toBe(2);
+    expect(encNamed.stderr).toContain('encrypted');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('profile nobody not found');
+    // DataArts reads the same profile.
+    const da = await mc([...E, '--workspace', d.workspace, 'dataarts', 'tasks', 'search', '-q'], { env });
+    expect(da.code, da.stderr).toBe(0);
+    expect(da.stderr).not.toContain("mock's default account");
   });
 });

@@ -1,12 +1,20 @@
 /**
- * `metacollect dataarts …`: DataArts Catalog metadata collection tasks. The service reports no run status for a
- * task (no instance listing: only `last_run_time`), so its run commands cannot wait for the run to end.
+ * `metacollect dataarts …`: DataArts Catalog metadata collection tasks. The service has no API that lists a task's
+ * runs or reports their outcome by task, so waiting takes one of two forms:
+ * - `run|run-now --wait`, and `wait <task-id>`: the task's latest run, followed through the task's `start_time` /
+ *   `end_time`, until it ends. Its outcome is not reported there: the command says so on stderr and exits 0.
+ * - `wait <task-id> --instance <id> --bridge <id>`: one run, by the ids the console shows, through its log
+ *   statuses, with the outcome (exit 1 when it failed or was stopped).
  */
 import type { Command } from 'commander';
-import type { CollectionTask, CollectionTaskInput } from '../../index.js';
+import { instanceStatus } from '../../dataarts/runs.js';
+import type { CollectionTask, CollectionTaskInput, DataArtsCatalogClient, JobLogResponse } from '../../index.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../exit.js';
 import { integer, merge, readBody } from '../input.js';
 import { printList, printObject, printText, type View } from '../output.js';
-import { act, type Flags, group, leaf } from './shared.js';
+import { follow } from '../wait.js';
+import { act, type Flags, group, leaf, waitOptions } from './shared.js';
 
 const M = 'metacollect --endpoint http://127.0.0.1:4010';
 
@@ -52,6 +60,39 @@ function taskOptions(c: Command): Command {
     .option('--data-source <id>', 'task_config.data_connection_id')
     .option('--schedule <type>', 'schedule_config.schedule_type, e.g. RUN_ONCE or CRON')
     .option('--cron <expr>', 'schedule_config.cron_expression');
+}
+
+/** A run's log as text: each job's status, then its log. */
+function logText(log: JobLogResponse): string {
+  const parts = [
+    `bridge: ${log.bridge_status}\n${log.bridge_job_log}`,
+    log.enable_profile ? `profile: ${log.profile_status}\n${log.profile_job_log}` : '',
+    log.enable_classification ? `classification: ${log.classification_status}\n${log.classification_job_log}` : '',
+  ];
+  return parts.filter(Boolean).join('\n');
+}
+
+/** Follows the task's latest run (the first started after `after`) to its end; prints the task. */
+async function waitTaskRun(
+  ctx: Context,
+  f: Flags,
+  client: DataArtsCatalogClient,
+  id: string,
+  after: string | null | undefined,
+): Promise<void> {
+  const task = await follow<CollectionTask>(
+    `run of task ${id}`,
+    f,
+    (t) => (t.end_time ? 'ENDED' : 'RUNNING'),
+    (o) => client.waitForCollectionTaskRun(id, { ...o, ...(after !== undefined ? { afterStartTime: after } : {}) }),
+  );
+  const took = (Number(task.end_time) - Number(task.start_time)) / 1000;
+  ctx.note(
+    `the run of task ${id} ended after ${Number.isFinite(took) ? took : '?'} s; DataArts Catalog does not report a run's outcome for a task: follow it with ` +
+      '`dataarts tasks wait <task-id> --instance <id> --bridge <id>` or read it with `dataarts tasks logs` ' +
+      '(the ids are in the console)',
+  );
+  printObject(ctx, task, task.id);
 }
 
 export function registerDataArts(program: Command): void {
@@ -123,20 +164,71 @@ export function registerDataArts(program: Command): void {
     }),
   );
 
+  leaf(tasks, 'delete <task-id>', 'delete a task', `${M} dataarts tasks delete 8f3c…`).action(
+    act(async (ctx, _f, id) => {
+      await (await ctx.dataarts()).deleteCollectionTask(id!);
+      printObject(ctx, { task_id: id, action: 'delete', accepted: true }, id);
+    }),
+  );
+  leaf(tasks, 'stop <task-id>', 'stop the schedule and a running instance', `${M} dataarts tasks stop 8f3c…`).action(
+    act(async (ctx, _f, id) => {
+      await (await ctx.dataarts()).stopCollectionTask(id!);
+      printObject(ctx, { task_id: id, action: 'stop', accepted: true }, id);
+    }),
+  );
+
   for (const [verb, what, call] of [
-    ['delete', 'delete a task', 'deleteCollectionTask'],
     ['run', 'start the schedule (a RUN_ONCE task runs now)', 'startCollectionSchedule'],
     ['run-now', 'run the task once now', 'runCollectionTaskNow'],
-    ['stop', 'stop the schedule and a running instance', 'stopCollectionTask'],
   ] as const) {
-    leaf(tasks, `${verb} <task-id>`, what, `${M} dataarts tasks ${verb} 8f3c…`).action(
-      act(async (ctx, _f, id) => {
+    waitOptions(
+      leaf(tasks, `${verb} <task-id>`, what, `${M} dataarts tasks ${verb} 8f3c… --wait --timeout 1800`),
+      true,
+      'follow the run until it ends (the service does not report its outcome: see `wait --instance`)',
+    ).action(
+      act(async (ctx, f, id) => {
         const client = await ctx.dataarts();
+        // The start of the run before this one, so that the wait follows the run this command starts.
+        const before = f.wait ? await client.getCollectionTask(id!) : undefined;
         await client[call](id!);
-        printObject(ctx, { task_id: id, action: verb, accepted: true }, id);
+        if (!before) return printObject(ctx, { task_id: id, action: verb, accepted: true }, id);
+        ctx.note(`${verb === 'run' ? 'started the schedule of' : 'started'} task ${id}`);
+        await waitTaskRun(ctx, f, client, id!, before.start_time ?? null);
       }),
     );
   }
+
+  waitOptions(
+    leaf(
+      tasks,
+      'wait <task-id>',
+      "follow the task's latest run until it ends; with --instance and --bridge, one run and its outcome",
+      `${M} dataarts tasks wait 8f3c… --instance 41d2… --bridge 77AA… --timeout 1800`,
+    ),
+    false,
+  )
+    .option('--instance <id>', 'instance_id of the run to follow (from the console); needs --bridge')
+    .option('--bridge <id>', 'bridge_id of that run')
+    .option('--classification <id>', 'classification_id of that run')
+    .action(
+      act(async (ctx, f, id) => {
+        const client = await ctx.dataarts();
+        if (f.instance === undefined) {
+          if (f.bridge !== undefined) throw new UsageError('--bridge: only with --instance');
+          return waitTaskRun(ctx, f, client, id!, undefined);
+        }
+        if (f.bridge === undefined) throw new UsageError("--instance: needs --bridge <id> (the run's bridge_id)");
+        const instance = f.instance as string;
+        const log = await follow<JobLogResponse>(`instance ${instance} of task ${id}`, f, instanceStatus, (o) =>
+          client.waitForCollectionInstance(id!, instance, {
+            ...o,
+            bridgeId: f.bridge as string,
+            ...(f.classification ? { classificationId: f.classification as string } : {}),
+          }),
+        );
+        printText(ctx, log, logText(log), instance);
+      }),
+    );
 
   leaf(
     tasks,
@@ -152,14 +244,7 @@ export function registerDataArts(program: Command): void {
           bridgeId: f.bridge as string,
           ...(f.classification ? { classificationId: f.classification as string } : {}),
         });
-        const parts = [
-          `bridge: ${log.bridge_status}\n${log.bridge_job_log}`,
-          log.enable_profile ? `profile: ${log.profile_status}\n${log.profile_job_log}` : '',
-          log.enable_classification
-            ? `classification: ${log.classification_status}\n${log.classification_job_log}`
-            : '',
-        ];
-        printText(ctx, log, parts.filter(Boolean).join('\n'));
+        printText(ctx, log, logText(log));
       }),
     );
 }

@@ -28,8 +28,12 @@ export function act(
 }
 
 /** Options of the commands that wait for a run. */
-export function waitOptions(command: Command, withWaitFlag: boolean): Command {
-  if (withWaitFlag) command.option('--wait', 'follow the run until it ends (exit 1 if it fails)');
+export function waitOptions(
+  command: Command,
+  withWaitFlag: boolean,
+  waitHelp = 'follow the run until it ends (exit 1 if it fails)',
+): Command {
+  if (withWaitFlag) command.option('--wait', waitHelp);
   return command
     .option('--timeout <seconds>', 'give up waiting after this long (exit 4); default 900')
     .option('--poll-interval <ms>', 'first wait between polls (grows ×1.5 up to 30 s); default 2000');
