@@ -334,7 +334,7 @@ export interface components {
             last_run_time?: string | null;
             /** @description Start of the latest instance, or null. */
             start_time?: string | null;
-            /** @description End of the latest instance, or null while it runs or if it never ran. */
+            /** @description End of the latest instance, or null while it runs or if it never ran. [sdk] The SDK's waiters take an `end_time` earlier than `start_time` for an earlier run's end left in place (the docs do not say the service clears it when a run starts), so that run is still going; the outcome of a run is not on the task (only `ShowInstanceLog`, by instance and bridge ids, reports it). */
             end_time?: string | null;
             /** @description Next cron firing while the task is scheduled, else null. */
             next_run_time?: string | null;
