@@ -134,6 +134,11 @@ describe('metacollect dataarts: waiting', () => {
     expect(waited.code, waited.stderr).toBe(0);
     expect(waited.stdout).toMatch(/^bridge: SUCCESS\n.* INFO /);
     expect(waited.stderr).toMatch(/: SUCCESS \(\d+ s\)\n/);
+    const logs = await mc([...W(), 'logs', ok, run.instance_id, '--bridge', run.bridge_id, '-o', 'table']);
+    expect(logs.code, logs.stderr).toBe(0);
+    expect(logs.stdout).toBe(waited.stdout);
+    const logsJson = await mc([...W(), 'logs', ok, run.instance_id, '--bridge', run.bridge_id, '-o', 'json']);
+    expect(JSON.parse(logsJson.stdout)).toMatchObject({ bridge_status: 'SUCCESS', enable_bridge: true });
 
     await fetch(`${server.url}/__mock/dataarts/connections/conn-down`, {
       method: 'POST',
