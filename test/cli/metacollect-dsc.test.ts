@@ -2,9 +2,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
 import { type MockServer, startMockServer } from '../../src/mock/index.js';
-import { cleanEnv, mc, requireBuilt, start, underPty } from './metacollect-run.js';
+import { cleanEnv, mc, type Result, requireBuilt, start, underPty } from './metacollect-run.js';
 
 let server: MockServer;
 let E: string[];
@@ -22,12 +24,22 @@ afterAll(async () => {
 
 describe('metacollect: help and usage', () => {
   it('has --help with an example at every level, and suggests the nearest command or flag (exit 2)', async () => {
-    const levels = [[], ['dsc'], ['dsc', 'tasks'], ['dsc', 'tasks', 'create'], ['dsc', 'instances', 'wait']];
-    const helps = await Promise.all(levels.map((l) => mc([...l, '--help'])));
-    for (const h of helps) {
-      expect(h.code).toBe(0);
-      expect(h.stdout).toMatch(/Example:\n {2}\$ metacollect /);
+    // Every command of the tree, groups and leaves alike.
+    const levels: string[][] = [];
+    const walk = (c: Command, path: string[]) => {
+      levels.push(path);
+      for (const sub of c.commands) walk(sub, [...path, sub.name()]);
+    };
+    walk(buildProgram(), []);
+    expect(levels.length).toBeGreaterThan(40);
+    const helps: Result[] = [];
+    for (let i = 0; i < levels.length; i += 8) {
+      helps.push(...(await Promise.all(levels.slice(i, i + 8).map((l) => mc([...l, '--help'])))));
     }
+    helps.forEach((h, i) => {
+      expect(h.code, levels[i]!.join(' ')).toBe(0);
+      expect(h.stdout, levels[i]!.join(' ')).toMatch(/Example:\n {2}\$ metacollect /);
+    });
     expect(helps[0]!.stdout).toContain('130  interrupted');
     const [cmd, flag] = await Promise.all([mc(['dsc', 'tasks', 'lst']), mc(['dsc', 'tasks', 'list', '--limt', '3'])]);
     expect(cmd.code).toBe(2);
