@@ -5,14 +5,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { instanceStatus, latestRunEnded, startedAfter } from '../../src/dataarts/runs.js';
 import {
-  type CollectionTaskInput,
   type DataArtsCatalogClient,
   type JobLogResponse,
   RunFailedError,
   ValidationError,
   WaiterTimeoutError,
 } from '../../src/index.js';
-import { control, type Harness, rejection, startHarness } from './harness.js';
+import { collectionTask, control, type Harness, rejection, startHarness } from './harness.js';
 
 let h: Harness;
 let catalog: DataArtsCatalogClient;
@@ -30,14 +29,7 @@ afterAll(async () => {
 
 const RUN_MS = 60_000;
 
-const input = (name: string, extra: Partial<CollectionTaskInput> = {}): CollectionTaskInput => ({
-  name,
-  dir_id: '0',
-  data_source_type: 'DLI',
-  schedule_config: { schedule_type: 'RUN_ONCE' },
-  task_config: { data_connection_id: 'conn-1' },
-  ...extra,
-});
+const input = collectionTask;
 
 describe('reading a run from task times', () => {
   const task = (start: string | null, end: string | null) =>

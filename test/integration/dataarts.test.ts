@@ -12,7 +12,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../src/index.js';
-import { control, type Harness, rejection, startHarness } from './harness.js';
+import { collectionTask, control, type Harness, rejection, startHarness } from './harness.js';
 
 let h: Harness;
 let catalog: DataArtsCatalogClient;
@@ -53,14 +53,7 @@ const published = (): CollectionTaskInput => ({
   },
 });
 
-const input = (name: string, extra: Partial<CollectionTaskInput> = {}): CollectionTaskInput => ({
-  name,
-  dir_id: '0',
-  data_source_type: 'DLI',
-  schedule_config: { schedule_type: 'RUN_ONCE' },
-  task_config: { data_connection_id: 'conn-1' },
-  ...extra,
-});
+const input = collectionTask;
 
 const instancesOf = async (taskId: string) => {
   const res = await fetch(`${h.url}/__mock/dataarts/${h.mock.defaults.projectId}/tasks/${taskId}/instances`);

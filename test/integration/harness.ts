@@ -9,6 +9,7 @@
 import { inspect } from 'node:util';
 import { expect } from 'vitest';
 import {
+  type CollectionTaskInput,
   DataArtsCatalogClient,
   type DataArtsCatalogClientOptions,
   DscClient,
@@ -150,6 +151,18 @@ export function template(name: string, insId = 'rds-1', extra: Record<string, un
     task_name: name,
     data_sources: [{ db_type: 'MySQL', ins_id: insId }],
     schedule_type: 'ONCE' as const,
+    ...extra,
+  };
+}
+
+/** A minimal valid DataArts collection task (RUN_ONCE on data connection `conn-1`), with `extra` set over it. */
+export function collectionTask(name: string, extra: Partial<CollectionTaskInput> = {}): CollectionTaskInput {
+  return {
+    name,
+    dir_id: '0',
+    data_source_type: 'DLI',
+    schedule_config: { schedule_type: 'RUN_ONCE' },
+    task_config: { data_connection_id: 'conn-1' },
     ...extra,
   };
 }

@@ -7,7 +7,7 @@
  *   statuses, with the outcome (exit 1 when it failed or was stopped).
  */
 import type { Command } from 'commander';
-import { instanceStatus } from '../../dataarts/runs.js';
+import { instanceStatus, latestRunEnded } from '../../dataarts/runs.js';
 import type { CollectionTask, CollectionTaskInput, DataArtsCatalogClient, JobLogResponse } from '../../index.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../exit.js';
@@ -83,7 +83,7 @@ async function waitTaskRun(
   const task = await follow<CollectionTask>(
     `run of task ${id}`,
     f,
-    (t) => (t.end_time ? 'ENDED' : 'RUNNING'),
+    (t) => (latestRunEnded(t) ? 'ENDED' : 'RUNNING'),
     (o) => client.waitForCollectionTaskRun(id, { ...o, ...(after !== undefined ? { afterStartTime: after } : {}) }),
   );
   const took = (Number(task.end_time) - Number(task.start_time)) / 1000;
