@@ -212,8 +212,8 @@ async function main(argv: string[]): Promise<void> {
     `Run durations: ${describeDurations(mock.settings)}${options.speed !== undefined ? ` (--speed ${options.speed})` : ''}`,
     '',
   ];
-  process.stdout.write(lines.join('\n'));
-
+  // The signal handlers come before the banner: a supervisor (or a test) that stops the mock as soon as it reads the
+  // banner must find them installed, or the default action would kill the process without saving its state.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -231,6 +231,7 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.stdout.write(lines.join('\n'));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

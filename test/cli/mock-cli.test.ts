@@ -15,6 +15,22 @@ describe('metacollect-mock CLI', () => {
     expect(readFileSync(CLI, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
   });
 
+  it('a SIGTERM sent the moment the banner is read stops it cleanly (handlers are installed before the banner)', async () => {
+    // Before the fix, most processes signalled this early died by the default action (exit by signal, state unsaved).
+    const stopOnBanner = () => {
+      const cli = run(['--port', '0']);
+      cli.child.stdout!.on('data', () => {
+        if (/Run durations: .*\n/.test(cli.output().stdout) && !cli.child.killed) cli.child.kill('SIGTERM');
+      });
+      return cli.exited.then((code) => ({ code, stdout: cli.output().stdout }));
+    };
+    const results = await Promise.all(Array.from({ length: 6 }, stopOnBanner));
+    for (const r of results) {
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('stopped (SIGTERM)');
+    }
+  });
+
   it('prints URL, credentials and a curl line; serves; saves and reloads state on SIGTERM', async () => {
     const state = join(dir, 'state.json');
     const first = run(['--port', '0', '--seed', '7', '--clock', 'manual', '--state', state]);
