@@ -125,16 +125,18 @@ export class Context {
   async #huawei(): Promise<{ auth?: HuaweiAuthConfig; region?: string; projectId?: string; workspace?: string }> {
     const projectId = this.#opts.projectId;
     const region = this.#region();
+    // Without `auth`, the client reads the SDK's environment variables itself.
+    const fromFlagsAndEnv = { region, projectId, workspace: this.workspace };
     const fromEnv = HUAWEI_ENV.every((k) => this.env[k]);
-    if (fromEnv && this.#opts.profile === undefined) return { region, projectId, workspace: this.workspace };
+    if (fromEnv && this.#opts.profile === undefined) return fromFlagsAndEnv;
     const profile = readKooCliProfile(this.#opts.profile, this.env, (why) => this.note(`metacollect: ${why}`));
     if (profile) {
       const { name: _name, region: profileRegion, ...auth } = profile;
-      return { auth, region: region ?? profileRegion, projectId, workspace: this.workspace };
+      return { ...fromFlagsAndEnv, auth, region: region ?? profileRegion };
     }
-    if (fromEnv) return { region, projectId, workspace: this.workspace };
+    if (fromEnv) return fromFlagsAndEnv;
     const mock = await this.#mockDefaults();
-    if (!mock) return { region, projectId, workspace: this.workspace };
+    if (!mock) return fromFlagsAndEnv;
     return {
       auth: { ak: mock.ak, sk: mock.sk },
       region: region ?? mock.region,

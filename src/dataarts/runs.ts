@@ -26,20 +26,30 @@ function epochMs(value: string | null | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** Start of `task`'s latest run, in epoch ms (`start_time`, else `last_run_time`); undefined if it never ran. */
+function latestStart(task: CollectionTask): number | undefined {
+  return epochMs(task.start_time ?? task.last_run_time);
+}
+
 /** Whether `task`'s latest run started after the run whose `start_time` was `after` (`null`: none had run). */
 export function startedAfter(task: CollectionTask, after: string | null | undefined): boolean {
-  const start = epochMs(task.start_time ?? task.last_run_time);
+  const start = latestStart(task);
   if (start === undefined) return false;
   if (after === undefined) return true;
   const before = epochMs(after);
   return before === undefined ? after === null || String(start) !== after : start > before;
 }
 
+/** How long `task`'s latest run took, in ms; undefined while it runs (no `end_time`, or one before its start). */
+export function latestRunDurationMs(task: CollectionTask): number | undefined {
+  const start = latestStart(task);
+  const end = epochMs(task.end_time);
+  return start !== undefined && end !== undefined && end >= start ? end - start : undefined;
+}
+
 /** Whether `task`'s latest run has ended: `end_time` set and not before `start_time`. */
 export function latestRunEnded(task: CollectionTask): boolean {
-  const start = epochMs(task.start_time ?? task.last_run_time);
-  const end = epochMs(task.end_time);
-  return start !== undefined && end !== undefined && end >= start;
+  return latestRunDurationMs(task) !== undefined;
 }
 
 /**

@@ -7,7 +7,7 @@
  *   statuses, with the outcome (exit 1 when it failed or was stopped).
  */
 import type { Command } from 'commander';
-import { instanceStatus, latestRunEnded } from '../../dataarts/runs.js';
+import { instanceStatus, latestRunDurationMs, latestRunEnded } from '../../dataarts/runs.js';
 import type { CollectionTask, CollectionTaskInput, DataArtsCatalogClient, JobLogResponse } from '../../index.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../exit.js';
@@ -62,6 +62,14 @@ function taskOptions(c: Command): Command {
     .option('--cron <expr>', 'schedule_config.cron_expression');
 }
 
+/** The job ids of a run, from `--bridge` and `--classification`. */
+function runIds(f: Flags): { bridgeId: string; classificationId?: string } {
+  return {
+    bridgeId: f.bridge as string,
+    ...(f.classification ? { classificationId: f.classification as string } : {}),
+  };
+}
+
 /** A run's log as text: each job's status, then its log. */
 function logText(log: JobLogResponse): string {
   const parts = [
@@ -86,9 +94,9 @@ async function waitTaskRun(
     (t) => (latestRunEnded(t) ? 'ENDED' : 'RUNNING'),
     (o) => client.waitForCollectionTaskRun(id, { ...o, ...(after !== undefined ? { afterStartTime: after } : {}) }),
   );
-  const took = (Number(task.end_time) - Number(task.start_time)) / 1000;
+  const tookMs = latestRunDurationMs(task);
   ctx.note(
-    `the run of task ${id} ended after ${Number.isFinite(took) ? took : '?'} s; DataArts Catalog does not report a run's outcome for a task: follow it with ` +
+    `the run of task ${id} ended after ${tookMs === undefined ? '?' : tookMs / 1000} s; DataArts Catalog does not report a run's outcome for a task: follow it with ` +
       '`dataarts tasks wait <task-id> --instance <id> --bridge <id>` or read it with `dataarts tasks logs` ' +
       '(the ids are in the console)',
   );
@@ -164,18 +172,17 @@ export function registerDataArts(program: Command): void {
     }),
   );
 
-  leaf(tasks, 'delete <task-id>', 'delete a task', `${M} dataarts tasks delete 8f3c…`).action(
-    act(async (ctx, _f, id) => {
-      await (await ctx.dataarts()).deleteCollectionTask(id!);
-      printObject(ctx, { task_id: id, action: 'delete', accepted: true }, id);
-    }),
-  );
-  leaf(tasks, 'stop <task-id>', 'stop the schedule and a running instance', `${M} dataarts tasks stop 8f3c…`).action(
-    act(async (ctx, _f, id) => {
-      await (await ctx.dataarts()).stopCollectionTask(id!);
-      printObject(ctx, { task_id: id, action: 'stop', accepted: true }, id);
-    }),
-  );
+  for (const [verb, what, call] of [
+    ['delete', 'delete a task', 'deleteCollectionTask'],
+    ['stop', 'stop the schedule and a running instance', 'stopCollectionTask'],
+  ] as const) {
+    leaf(tasks, `${verb} <task-id>`, what, `${M} dataarts tasks ${verb} 8f3c…`).action(
+      act(async (ctx, _f, id) => {
+        await (await ctx.dataarts())[call](id!);
+        printObject(ctx, { task_id: id, action: verb, accepted: true }, id);
+      }),
+    );
+  }
 
   for (const [verb, what, call] of [
     ['run', 'start the schedule (a RUN_ONCE task runs now)', 'startCollectionSchedule'],
@@ -220,11 +227,7 @@ export function registerDataArts(program: Command): void {
         if (f.bridge === undefined) throw new UsageError("--instance: needs --bridge <id> (the run's bridge_id)");
         const instance = f.instance as string;
         const log = await follow<JobLogResponse>(`instance ${instance} of task ${id}`, f, instanceStatus, (o) =>
-          client.waitForCollectionInstance(id!, instance, {
-            ...o,
-            bridgeId: f.bridge as string,
-            ...(f.classification ? { classificationId: f.classification as string } : {}),
-          }),
+          client.waitForCollectionInstance(id!, instance, { ...o, ...runIds(f) }),
         );
         printText(ctx, log, logText(log), instance);
       }),
@@ -240,10 +243,7 @@ export function registerDataArts(program: Command): void {
     .option('--classification <id>', 'classification_id of the run')
     .action(
       act(async (ctx, f, taskId, instanceId) => {
-        const log = await (await ctx.dataarts()).getCollectionTaskLog(taskId!, instanceId!, {
-          bridgeId: f.bridge as string,
-          ...(f.classification ? { classificationId: f.classification as string } : {}),
-        });
+        const log = await (await ctx.dataarts()).getCollectionTaskLog(taskId!, instanceId!, runIds(f));
         printText(ctx, log, logText(log));
       }),
     );
